@@ -1,0 +1,169 @@
+package dev.evtrace.store;
+
+import static org.apache.parquet.filter2.predicate.FilterApi.and;
+import static org.apache.parquet.filter2.predicate.FilterApi.binaryColumn;
+import static org.apache.parquet.filter2.predicate.FilterApi.eq;
+import static org.apache.parquet.filter2.predicate.FilterApi.gtEq;
+import static org.apache.parquet.filter2.predicate.FilterApi.longColumn;
+import static org.apache.parquet.filter2.predicate.FilterApi.ltEq;
+
+import dev.evtrace.store.parquet.HadoopFiles;
+import dev.evtrace.store.parquet.PureJavaCodecs;
+import dev.evtrace.store.parquet.TracedEventReadSupport;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.api.Binary;
+
+/** Reads the event dataset written by {@link EventDatasetWriter}, or by any writer of the same schema. */
+public final class EventDatasetReader {
+    /** A complete data file and the partition values its path carries. */
+    public record DataFile(Path path, String date, String type) {}
+
+    private final Configuration conf = HadoopFiles.configuration();
+    private final Path root;
+    private final FileSystem fs;
+
+    /** @throws StoreException when the location does not exist or is not a directory */
+    public EventDatasetReader(String location) {
+        this.root = HadoopFiles.path(location);
+        try {
+            this.fs = HadoopFiles.fileSystem(root, conf);
+            if (!fs.getFileStatus(root).isDirectory()) {
+                throw new StoreException("store " + location + " is not a directory");
+            }
+        } catch (FileNotFoundException e) {
+            throw new StoreException("no store at " + location);
+        } catch (IOException e) {
+            throw new StoreException("cannot open store " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every complete data file, in path order. Files still being written are not listed. */
+    public List<DataFile> files() {
+        List<DataFile> files = new ArrayList<>();
+        try {
+            collect(root, null, null, files);
+        } catch (IOException e) {
+            throw new StoreException("cannot list store " + root + ": " + e.getMessage(), e);
+        }
+        files.sort(Comparator.comparing(f -> f.path().toString()));
+        return files;
+    }
+
+    private void collect(Path dir, String date, String type, List<DataFile> out) throws IOException {
+        for (FileStatus status : fs.listStatus(dir)) {
+            String name = status.getPath().getName();
+            if (status.isDirectory()) {
+                collect(status.getPath(),
+                        StoreLayout.partitionValue(name, StoreLayout.DATE).orElse(date),
+                        StoreLayout.partitionValue(name, StoreLayout.TYPE).orElse(type), out);
+            } else if (StoreLayout.isDataFile(name)) {
+                out.add(new DataFile(status.getPath(), date, type));
+            }
+        }
+    }
+
+    /** Streams every event the query selects to {@code sink}, file by file, in file order. */
+    public void scan(EventQuery query, Consumer<TracedEvent> sink) {
+        FilterCompat.Filter filter = filter(query);
+        for (DataFile file : files()) {
+            if (!query.types().isEmpty() && file.type() != null && !query.types().contains(file.type())) {
+                continue;
+            }
+            readFile(file.path(), query, filter, sink);
+        }
+    }
+
+    /** The events the query selects, ordered by run then sequence number. */
+    public List<TracedEvent> read(EventQuery query) {
+        List<TracedEvent> events = new ArrayList<>();
+        scan(query, events::add);
+        events.sort(Comparator.comparing(TracedEvent::correlationId).thenComparingLong(TracedEvent::sequenceNumber));
+        return events;
+    }
+
+    private void readFile(Path path, EventQuery query, FilterCompat.Filter filter, Consumer<TracedEvent> sink) {
+        TracedEventReadSupport readSupport = new TracedEventReadSupport(projection(query));
+        try (ParquetReader<TracedEvent> reader = new ParquetReader.Builder<TracedEvent>(HadoopInputFile.fromPath(path, conf)) {
+                    @Override
+                    protected ReadSupport<TracedEvent> getReadSupport() {
+                        return readSupport;
+                    }
+                }
+                .withConf(conf)
+                .withCodecFactory(PureJavaCodecs.INSTANCE)
+                .withFilter(filter)
+                .build()) {
+            for (TracedEvent e = reader.read(); e != null; e = reader.read()) {
+                if (query.types().isEmpty() || query.types().contains(e.eventType())) {
+                    sink.accept(e);
+                }
+            }
+        } catch (StoreException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("cannot read " + path + ": " + describe(e), e);
+        }
+    }
+
+    /** A record filter only sees projected columns: the filtered ones are always read. */
+    private static Set<String> projection(EventQuery query) {
+        if (query.columns().isEmpty()) {
+            return query.columns();
+        }
+        Set<String> columns = new HashSet<>(query.columns());
+        columns.add(EventSchema.CORRELATION_ID);
+        columns.add(EventSchema.EVENT_ID);
+        columns.add(EventSchema.TIMESTAMP);
+        columns.add(EventSchema.EVENT_TYPE);
+        return columns;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.contains("is not a Parquet file") ? "not a Parquet file" : message;
+    }
+
+    private static FilterCompat.Filter filter(EventQuery query) {
+        List<FilterPredicate> predicates = new ArrayList<>();
+        if (query.run() != null) {
+            predicates.add(eq(binaryColumn(EventSchema.CORRELATION_ID), Binary.fromString(query.run())));
+        }
+        if (query.eventId() != TracedEvent.ABSENT) {
+            predicates.add(eq(longColumn(EventSchema.EVENT_ID), query.eventId()));
+        }
+        if (query.from() != Long.MIN_VALUE) {
+            predicates.add(gtEq(longColumn(EventSchema.TIMESTAMP), query.from()));
+        }
+        if (query.to() != Long.MAX_VALUE) {
+            predicates.add(ltEq(longColumn(EventSchema.TIMESTAMP), query.to()));
+        }
+        if (predicates.isEmpty()) {
+            return FilterCompat.NOOP;
+        }
+        FilterPredicate combined = predicates.get(0);
+        for (int i = 1; i < predicates.size(); i++) {
+            combined = and(combined, predicates.get(i));
+        }
+        return FilterCompat.get(combined);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.evtrace.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Where files go: {@code <root>/date=YYYY-MM-DD/type=EVENT_TYPE/part-<writer>-<n>.parquet}, the Hive layout
+ * DuckDB, Spark and pyarrow read as partition columns.
+ */
+public final class StoreLayout {
+    public static final String DATE = "date";
+    public static final String TYPE = "type";
+    public static final String SUFFIX = ".parquet";
+    /** Files being written start with '_' and end with '.inprogress': Spark, Hive and *.parquet globs skip them. */
+    public static final String IN_PROGRESS_PREFIX = "_";
+    public static final String IN_PROGRESS_SUFFIX = ".inprogress";
+
+    private StoreLayout() {}
+
+    public static String partitionDir(LocalDate date, String eventType) {
+        return DATE + "=" + date + "/" + TYPE + "=" + escape(eventType);
+    }
+
+    public static String fileName(String writerId, long fileNumber) {
+        return String.format("part-%s-%05d%s", writerId, fileNumber, SUFFIX);
+    }
+
+    public static String inProgressName(String finalName) {
+        return IN_PROGRESS_PREFIX + finalName + IN_PROGRESS_SUFFIX;
+    }
+
+    public static boolean isDataFile(String name) {
+        return name.endsWith(SUFFIX) && !name.startsWith(IN_PROGRESS_PREFIX) && !name.startsWith(".");
+    }
+
+    /**
+     * Hive-style escaping of a partition value: every byte outside [A-Za-z0-9._-] becomes %XX, so a type
+     * such as "../x" or "a/b" stays one directory level inside the store.
+     */
+    public static String escape(String value) {
+        if (value.isEmpty()) {
+            return "__EMPTY__";
+        }
+        StringBuilder sb = new StringBuilder(value.length());
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-' || (c == '.' && !value.chars().allMatch(ch -> ch == '.'));
+            if (plain) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    public static String unescape(String value) {
+        if (value.equals("__EMPTY__")) {
+            return "";
+        }
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        byte[] out = new byte[value.length()];
+        int n = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%' && i + 2 < value.length()) {
+                out[n++] = (byte) Integer.parseInt(value.substring(i + 1, i + 3), 16);
+                i += 2;
+            } else {
+                out[n++] = (byte) c;
+            }
+        }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** The value of {@code key=value} in a directory name, if the name is that partition. */
+    public static Optional<String> partitionValue(String dirName, String key) {
+        String prefix = key + "=";
+        return dirName.startsWith(prefix) ? Optional.of(unescape(dirName.substring(prefix.length()))) : Optional.empty();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.evtrace.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventDatasetTest {
+    private static final long T0 = 1_764_000_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    static TracedEvent event(String run, long id, String type, long causation) {
+        long t = T0 + id * 10;
+        return new TracedEvent(id, type, t, run, causation, "com.acme.Strategy", t, t + 1, t + 2, t + 5,
+                Map.of("symbol", "SYM" + (id % 3), "price", Double.toString(100 + id)), TracedEvent.CURRENT_VERSION, id, "");
+    }
+
+    private void writeTwoRuns(long rollEvents) throws IOException {
+        try (EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), new WriterOptions("w1", rollEvents, Map.of()))) {
+            for (String run : List.of("run-a", "run-b")) {
+                for (long id = 1; id <= 300; id++) {
+                    writer.write(event(run, id, id % 3 == 0 ? "SIGNAL" : "BAR", id % 3 == 0 ? id - 1 : 0));
+                }
+            }
+        }
+    }
+
+    @Test
+    void readsBackEveryFieldOfEveryEvent() throws IOException {
+        writeTwoRuns(1_000);
+        List<TracedEvent> events = new EventDatasetReader(dir.toString()).read(EventQuery.all());
+        assertThat(events).hasSize(600);
+        assertThat(events.get(0)).isEqualTo(event("run-a", 1, "BAR", 0));
+        assertThat(events.get(2)).isEqualTo(event("run-a", 3, "SIGNAL", 2));
+    }
+
+    @Test
+    void selectsOneRunAndTypeAndTimeRange() throws IOException {
+        writeTwoRuns(1_000);
+        EventDatasetReader reader = new EventDatasetReader(dir.toString());
+        assertThat(reader.read(EventQuery.run("run-b"))).hasSize(300).allMatch(e -> e.correlationId().equals("run-b"));
+        assertThat(reader.read(EventQuery.run("run-b").withTypes(Set.of("SIGNAL")))).hasSize(100);
+        assertThat(reader.read(EventQuery.run("run-a").between(T0 + 100, T0 + 200))).extracting(TracedEvent::eventId)
+                .containsExactly(10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L);
+        assertThat(reader.read(EventQuery.all().withEventId(42))).hasSize(2);
+    }
+
+    @Test
+    void projectsOnlyTheRequestedColumns() throws IOException {
+        writeTwoRuns(1_000);
+        List<TracedEvent> events = new EventDatasetReader(dir.toString())
+                .read(EventQuery.run("run-a").withColumns(Set.of(EventSchema.CREATED_AT)));
+        assertThat(events).hasSize(300);
+        assertThat(events.get(0).createdAt()).isEqualTo(T0 + 10);
+        assertThat(events.get(0).data()).isEmpty();
+        assertThat(events.get(0).sourceContainer()).isEmpty();
+    }
+
+    @Test
+    void writesHivePartitionsAndRollsFiles() throws IOException {
+        writeTwoRuns(50);
+        List<EventDatasetReader.DataFile> files = new EventDatasetReader(dir.toString()).files();
+        assertThat(files).extracting(EventDatasetReader.DataFile::type).containsOnly("BAR", "SIGNAL");
+        assertThat(files).extracting(EventDatasetReader.DataFile::date).containsOnly("2025-11-24");
+        assertThat(files).hasSize(4 + 2 + 4 + 2);
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                    .allMatch(name -> name.startsWith("part-w1-") && name.endsWith(".parquet"));
+        }
+    }
+
+    @Test
+    void keepsHostileTypeNamesInsideTheStore() throws IOException {
+        try (EventDatasetWriter writer = new EventDatasetWriter(dir.resolve("store").toString(), WriterOptions.defaults())) {
+            writer.write(event("r", 1, "../escape", 0));
+            writer.write(event("r", 2, "a/b", 0));
+        }
+        assertThat(dir.resolve("escape")).doesNotExist();
+        List<TracedEvent> events = new EventDatasetReader(dir.resolve("store").toString()).read(EventQuery.all());
+        assertThat(events).extracting(TracedEvent::eventType).containsExactly("../escape", "a/b");
+        try (Stream<Path> all = Files.walk(dir.resolve("store"), 2)) {
+            assertThat(all.map(p -> p.getFileName().toString())).contains("type=..%2Fescape", "type=a%2Fb");
+        }
+    }
+
+    @Test
+    void filesInProgressAreInvisible() throws IOException {
+        EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), WriterOptions.defaults());
+        writer.write(event("r", 1, "BAR", 0));
+        assertThat(new EventDatasetReader(dir.toString()).read(EventQuery.all())).isEmpty();
+        writer.flush();
+        assertThat(new EventDatasetReader(dir.toString()).read(EventQuery.all())).hasSize(1);
+        writer.close();
+    }
+
+    @Test
+    void namesTheCorruptFile() throws IOException {
+        writeTwoRuns(1_000);
+        Path bad = dir.resolve("date=2025-11-24/type=BAR/part-x-00000.parquet");
+        Files.writeString(bad, "this is not parquet");
+        assertThatThrownBy(() -> new EventDatasetReader(dir.toString()).read(EventQuery.all()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("part-x-00000.parquet");
+    }
+
+    @Test
+    void reportsAMissingStore() {
+        assertThatThrownBy(() -> new EventDatasetReader(dir.resolve("nope").toString()))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("no store at " + dir.resolve("nope"));
+    }
+
+    @Test
+    void escapesAndUnescapesPartitionValues() {
+        List<String> values = new ArrayList<>(List.of("BAR", "a/b", "..", "x=y", "émoji✓", ""));
+        for (String v : values) {
+            assertThat(StoreLayout.unescape(StoreLayout.escape(v))).isEqualTo(v);
+            assertThat(StoreLayout.escape(v)).doesNotContain("/").isNotEqualTo("..");
+        }
+    }
+}
