@@ -1,0 +1,62 @@
+package dev.evtrace.agent;
+
+import dev.evtrace.agent.bootstrap.EventRing;
+import dev.evtrace.agent.bootstrap.Recording;
+import dev.evtrace.agent.bootstrap.Tracer;
+import dev.evtrace.agent.writer.StoreWriter;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a recording: the ring, the writer thread, the shutdown hook that flushes, then the instrumentation. */
+final class AgentStarter {
+    private static final long SHUTDOWN_FLUSH_MILLIS = TimeUnit.SECONDS.toMillis(60);
+
+    private AgentStarter() {}
+
+    static void start(Config config, Instrumentation inst, PrintStream stderr) {
+        String correlationId = config.correlationId().isEmpty() ? newCorrelationId() : config.correlationId();
+        Recording recording = new Recording(correlationId, new EventRing(config.bufferSize()));
+        InstrumentationReport report = new InstrumentationReport();
+        StoreWriter writer = new StoreWriter(config, recording, stderr, () -> stderr.println(
+                "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", run " + correlationId));
+        writer.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> finish(config, recording, writer, report, stderr),
+                "tracer-shutdown"));
+        Tracer.start(recording);
+        Installer.install(config, inst, report, stderr);
+    }
+
+    /** The seed's format: backtest_<yyyyMMdd_HHmmss>_<8 hex>. */
+    static String newCorrelationId() {
+        return "backtest_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
+                + String.format("%08x", ThreadLocalRandom.current().nextInt());
+    }
+
+    private static String describe(Config config, InstrumentationReport report) {
+        String publish = config.publish().size() == 1 ? config.publish().get(0).toString()
+                : config.publish().size() + " publish methods";
+        return publish + " (" + report.publishTypeCount() + " bus classes), "
+                + report.handlerTypeCount() + " handler classes";
+    }
+
+    private static void finish(Config config, Recording recording, StoreWriter writer, InstrumentationReport report,
+                               PrintStream stderr) {
+        try {
+            writer.stop(SHUTDOWN_FLUSH_MILLIS);
+            if (report.publishTypeCount() == 0) {
+                stderr.println("tracer: no class with " + config.publish() + " was loaded; nothing was traced");
+            }
+            long published = recording.published();
+            long lost = published - writer.written();
+            stderr.printf("tracer: %d events written to %s (run %s), %d dropped, %d ms waiting for buffer space%n",
+                    writer.written(), config.store(), recording.correlationId(), lost,
+                    TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos()));
+        } catch (Throwable t) {
+            stderr.println("tracer: cannot flush the store (" + t + ")");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.evtrace.agent;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The agent's settings, read once at start. Precedence, highest first: agent arguments
+ * ({@code -javaagent:tracer.jar=key=value,...}), {@code -Dtracer.*} system properties, {@code TRACER_*}
+ * environment variables, then the properties file named by {@code tracer.config}.
+ */
+public record Config(
+        boolean enabled,
+        String store,
+        List<MethodSpec> publish,
+        List<MethodSpec> handlers,
+        String eventType,
+        String correlationId,
+        int bufferSize,
+        long rollEvents,
+        PayloadMode payload,
+        List<String> warnings) {
+
+    public enum PayloadMode { NONE, FIELDS, TOSTRING }
+
+    static final Set<String> KEYS = Set.of("tracer.enabled", "tracer.store", "tracer.publish", "tracer.handlers",
+            "tracer.event.type", "tracer.correlation.id", "tracer.buffer.size", "tracer.store.roll.events",
+            "tracer.payload", "tracer.config");
+
+    public static Config load(String agentArgs, Map<String, String> sysProps, Map<String, String> env)
+            throws ConfigException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, String> args = parseAgentArgs(agentArgs);
+        Map<String, String> envSettings = fromEnvironment(env);
+        String file = firstOf("tracer.config", args, sysProps, envSettings);
+        if (file != null) {
+            settings.putAll(readFile(file));
+        }
+        settings.putAll(envSettings);
+        sysProps.forEach((k, v) -> {
+            if (k.startsWith("tracer.")) {
+                settings.put(k, v);
+            }
+        });
+        settings.putAll(args);
+        return from(settings);
+    }
+
+    static Config from(Map<String, String> s) throws ConfigException {
+        List<String> warnings = new ArrayList<>();
+        for (String key : s.keySet()) {
+            if (!KEYS.contains(key)) {
+                warnings.add("unknown setting " + key + " ignored (known: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+            }
+        }
+        boolean enabled = bool(s, "tracer.enabled", true);
+        List<MethodSpec> publish = MethodSpec.parseList("tracer.publish", s.getOrDefault("tracer.publish", ""));
+        if (enabled && publish.isEmpty()) {
+            throw new ConfigException("tracer.publish is not set: name the bus's publish method as Type#method");
+        }
+        return new Config(
+                enabled,
+                nonEmpty(s, "tracer.store", "./events"),
+                publish,
+                MethodSpec.parseList("tracer.handlers", s.getOrDefault("tracer.handlers", "")),
+                s.getOrDefault("tracer.event.type", "").trim(),
+                s.getOrDefault("tracer.correlation.id", "").trim(),
+                (int) number(s, "tracer.buffer.size", 65_536, 1_024, 1 << 24, true),
+                number(s, "tracer.store.roll.events", 1_000_000, 1, Long.MAX_VALUE, false),
+                payload(s),
+                List.copyOf(warnings));
+    }
+
+    static Map<String, String> parseAgentArgs(String agentArgs) throws ConfigException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (agentArgs == null || agentArgs.isBlank()) {
+            return out;
+        }
+        String lastKey = null;
+        for (String part : agentArgs.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                // A comma inside a list value (tracer.handlers=A#on,B#on): it continues the previous value.
+                if (lastKey == null) {
+                    throw new ConfigException("bad agent argument '" + part + "': expected key=value");
+                }
+                out.put(lastKey, out.get(lastKey) + "," + part);
+                continue;
+            }
+            String key = part.substring(0, eq).trim();
+            lastKey = key.startsWith("tracer.") ? key : "tracer." + key;
+            out.put(lastKey, part.substring(eq + 1));
+        }
+        return out;
+    }
+
+    static Map<String, String> fromEnvironment(Map<String, String> env) {
+        Map<String, String> out = new LinkedHashMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith("TRACER_")) {
+                out.put(k.toLowerCase(Locale.ROOT).replace('_', '.'), v);
+            }
+        });
+        return out;
+    }
+
+    private static String firstOf(String key, Map<String, String> a, Map<String, String> b, Map<String, String> c) {
+        return a.containsKey(key) ? a.get(key) : b.containsKey(key) ? b.get(key) : c.get(key);
+    }
+
+    private static Map<String, String> readFile(String file) throws ConfigException {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(file))) {
+            props.load(reader);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("cannot read tracer.config=" + file + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        props.stringPropertyNames().forEach(k -> out.put(k, props.getProperty(k).trim()));
+        return out;
+    }
+
+    private static boolean bool(Map<String, String> s, String key, boolean dflt) throws ConfigException {
+        String v = s.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException("bad setting " + key + "=" + v + ": must be true or false");
+        };
+    }
+
+    private static String nonEmpty(Map<String, String> s, String key, String dflt) {
+        String v = s.get(key);
+        return v == null || v.isBlank() ? dflt : v.trim();
+    }
+
+    private static long number(Map<String, String> s, String key, long dflt, long min, long max, boolean powerOfTwo)
+            throws ConfigException {
+        String v = s.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        long n;
+        try {
+            n = Long.parseLong(v.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < min || n > max || (powerOfTwo && Long.bitCount(n) != 1)) {
+            throw new ConfigException("bad setting " + key + "=" + v + ": must be "
+                    + (powerOfTwo ? "a power of two " : "a whole number ") + "between " + min + " and " + max);
+        }
+        return n;
+    }
+
+    private static PayloadMode payload(Map<String, String> s) throws ConfigException {
+        String v = s.getOrDefault("tracer.payload", "fields").trim();
+        try {
+            return PayloadMode.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("bad setting tracer.payload=" + v + ": must be none, fields or tostring");
+        }
+    }
+}

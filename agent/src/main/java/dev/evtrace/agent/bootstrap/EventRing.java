@@ -1,0 +1,123 @@
+package dev.evtrace.agent.bootstrap;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A bounded many-producer, one-consumer ring of preallocated slots (columns of primitives, no object per
+ * event). Producers claim a sequence, wait while the ring is full (a backtest prefers waiting to losing
+ * events), fill the slot and publish it; the writer thread reads slots in sequence order.
+ */
+public final class EventRing {
+    private final int mask;
+    private final long[] eventIds;
+    private final long[] causationIds;
+    private final long[] created;
+    private final long[] emitted;
+    private final long[] received;
+    private final long[] processed;
+    private final Object[] events;
+    private final String[] sources;
+    private final String[] runs;
+    /** published[i] == seq + 1 once the slot for seq is fully written. */
+    private final AtomicLongArray published;
+    private final AtomicLong claimed = new AtomicLong();
+    private final AtomicLong blockedNanos = new AtomicLong();
+    /** Next sequence the consumer reads; written by the consumer only. */
+    private volatile long consumed;
+
+    public EventRing(int capacity) {
+        if (Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("capacity must be a power of two, was " + capacity);
+        }
+        mask = capacity - 1;
+        eventIds = new long[capacity];
+        causationIds = new long[capacity];
+        created = new long[capacity];
+        emitted = new long[capacity];
+        received = new long[capacity];
+        processed = new long[capacity];
+        events = new Object[capacity];
+        sources = new String[capacity];
+        runs = new String[capacity];
+        published = new AtomicLongArray(capacity);
+    }
+
+    public int capacity() {
+        return mask + 1;
+    }
+
+    /** Appends one finished event, waiting for space when the writer is behind. */
+    public void put(Object event, String run, long eventId, long causationId, String source,
+                    long createdAt, long emittedAt, long receivedAt, long processedAt) {
+        long seq = claimed.getAndIncrement();
+        if (seq - consumed >= events.length) {
+            awaitSpace(seq);
+        }
+        int i = (int) seq & mask;
+        events[i] = event;
+        runs[i] = run;
+        eventIds[i] = eventId;
+        causationIds[i] = causationId;
+        sources[i] = source;
+        created[i] = createdAt;
+        emitted[i] = emittedAt;
+        received[i] = receivedAt;
+        processed[i] = processedAt;
+        // Release store: the consumer's acquire read of published[i] makes every plain write above visible.
+        published.lazySet(i, seq + 1);
+    }
+
+    private void awaitSpace(long seq) {
+        long start = System.nanoTime();
+        int spins = 0;
+        while (seq - consumed >= events.length) {
+            if (++spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(10_000);
+            }
+        }
+        blockedNanos.addAndGet(System.nanoTime() - start);
+    }
+
+    /**
+     * Hands every published slot, in order, to {@code reader} and frees it. Only the writer thread calls this.
+     *
+     * @return the number of events read
+     */
+    public int drain(SlotReader reader, int max) {
+        long seq = consumed;
+        int n = 0;
+        while (n < max) {
+            int i = (int) seq & mask;
+            if (published.get(i) != seq + 1) {
+                break;
+            }
+            reader.read(events[i], runs[i], eventIds[i], causationIds[i], sources[i],
+                    created[i], emitted[i], received[i], processed[i]);
+            events[i] = null;
+            seq++;
+            n++;
+            // Volatile store after the slot is read: a producer that sees the new value may overwrite the slot.
+            consumed = seq;
+        }
+        return n;
+    }
+
+    /** Events appended but not yet drained. */
+    public long pending() {
+        return claimed.get() - consumed;
+    }
+
+    public long blockedNanos() {
+        return blockedNanos.get();
+    }
+
+    /** What the writer thread does with each slot. */
+    public interface SlotReader {
+        void read(Object event, String run, long eventId, long causationId, String source,
+                  long createdAt, long emittedAt, long receivedAt, long processedAt);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.evtrace.agent.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EventRingTest {
+    @Test
+    void deliversEverySlotInClaimOrderAndFreesIt() {
+        EventRing ring = new EventRing(4);
+        for (int i = 1; i <= 3; i++) {
+            ring.put("e" + i, "run", i, i - 1, "src", i * 10, i * 10 + 1, i * 10 + 2, i * 10 + 3);
+        }
+        List<String> seen = new ArrayList<>();
+        int n = ring.drain((e, run, id, cause, src, c, em, r, p) -> seen.add(e + ":" + id + ":" + cause + ":" + p), 10);
+        assertThat(n).isEqualTo(3);
+        assertThat(seen).containsExactly("e1:1:0:13", "e2:2:1:23", "e3:3:2:33");
+        assertThat(ring.pending()).isZero();
+    }
+
+    @Test
+    void producersWaitForSpaceAndNothingIsLost() throws InterruptedException {
+        EventRing ring = new EventRing(16);
+        int producers = 4;
+        int perProducer = 20_000;
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int base = p * perProducer;
+            Thread t = new Thread(() -> {
+                for (int i = 1; i <= perProducer; i++) {
+                    ring.put("x", "run", base + i, 0, "src", 0, 0, 0, 0);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        Set<Long> ids = new HashSet<>();
+        while (ids.size() < producers * perProducer) {
+            ring.drain((e, run, id, cause, src, c, em, r, p) -> assertThat(ids.add(id)).isTrue(), 100);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(ids).hasSize(producers * perProducer);
+        assertThat(ring.pending()).isZero();
+    }
+
+    @Test
+    void rejectsACapacityThatIsNotAPowerOfTwo() {
+        assertThatThrownBy(() -> new EventRing(1000)).hasMessage("capacity must be a power of two, was 1000");
+    }
+}

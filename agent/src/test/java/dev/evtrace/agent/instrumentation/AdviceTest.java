@@ -1,0 +1,191 @@
+package dev.evtrace.agent.instrumentation;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.evtrace.agent.bootstrap.EventRing;
+import dev.evtrace.agent.bootstrap.Recording;
+import dev.evtrace.agent.bootstrap.Tracer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The advice, woven into a tiny real bus and real handlers in this JVM (no -javaagent): what it records is
+ * read back from the ring.
+ */
+class AdviceTest {
+    record Row(Object event, long id, long causation, String source, long created, long emitted, long received,
+               long processed) {}
+
+    private Recording recording;
+
+    @BeforeEach
+    void startRecording() {
+        recording = new Recording("run-1", new EventRing(1024));
+        Tracer.start(recording);
+    }
+
+    @AfterEach
+    void stopRecording() {
+        Tracer.start(null);
+    }
+
+    private List<Row> drain() {
+        List<Row> rows = new ArrayList<>();
+        recording.ring().drain((e, run, id, cause, source, c, em, r, p) ->
+                rows.add(new Row(e, id, cause, source, c, em, r, p)), Integer.MAX_VALUE);
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T woven(Class<? extends T> type) throws ReflectiveOperationException {
+        Class<?> loaded = new ByteBuddy()
+                .redefine(type)
+                .visit(Advice.to(PublishInstrumentation.PublishAdvice.class).on(named("publish")))
+                .visit(Advice.to(HandlerInstrumentation.HandlerAdvice.class).on(named("handle")))
+                .make()
+                .load(new ClassLoader(AdviceTest.class.getClassLoader()) {}, ClassLoadingStrategy.Default.CHILD_FIRST)
+                .getLoaded();
+        return (T) loaded.getDeclaredConstructor().newInstance();
+    }
+
+    @Test
+    void givesEachEventAnIdAndItsHandlersEventAsCause() throws Exception {
+        TestBus bus = woven(SyncBus.class);
+        Consumer<Object> handler = woven(Republisher.class);
+        bus.subscribe(handler);
+        ((Wiring) handler).wire(bus);
+
+        String root = "root";
+        bus.publish(root);
+
+        List<Row> rows = drain();
+        assertThat(rows).hasSize(2);
+        Row inner = rows.get(0);
+        Row outer = rows.get(1);
+        assertThat(outer.event()).isSameAs(root);
+        assertThat(outer.id()).isEqualTo(1);
+        assertThat(outer.causation()).isZero();
+        assertThat(outer.source()).isEqualTo(Thread.currentThread().getName());
+        assertThat(inner.id()).isEqualTo(2);
+        assertThat(inner.causation()).isEqualTo(1);
+        assertThat(inner.source()).isEqualTo(Republisher.class.getName());
+        assertThat(outer.created()).isLessThanOrEqualTo(outer.emitted());
+        assertThat(outer.emitted()).isLessThanOrEqualTo(outer.received());
+        assertThat(outer.received()).isLessThanOrEqualTo(inner.created());
+        assertThat(inner.processed()).isLessThanOrEqualTo(outer.processed());
+        assertThat(recording.published()).isEqualTo(2);
+    }
+
+    @Test
+    void letsTheHandlersExceptionReachTheCallerUnchanged() throws Exception {
+        TestBus bus = woven(SyncBus.class);
+        IllegalStateException boom = new IllegalStateException("boom");
+        bus.subscribe(woven(Thrower.class));
+        Failures.next = boom;
+
+        assertThatThrownBy(() -> bus.publish("e")).isSameAs(boom);
+
+        List<Row> rows = drain();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).processed()).isNotZero();
+        bus.publish("after");
+        assertThat(drain()).extracting(Row::causation).containsExactly(0L);
+    }
+
+    @Test
+    void recordsAnEventNoHandlerReceivedWithoutReceivedTimes() throws Exception {
+        TestBus bus = woven(SyncBus.class);
+        bus.publish("nobody listens");
+        Row row = drain().get(0);
+        assertThat(row.received()).isZero();
+        assertThat(row.processed()).isZero();
+    }
+
+    @Test
+    void doesNothingWithoutARecording() throws Exception {
+        Tracer.start(null);
+        TestBus bus = woven(SyncBus.class);
+        List<Object> seen = new ArrayList<>();
+        bus.subscribe(seen::add);
+        bus.publish("e");
+        assertThat(seen).containsExactly("e");
+        assertThat(recording.ring().pending()).isZero();
+    }
+
+    public interface TestBus {
+        void publish(Object event);
+
+        void subscribe(Consumer<Object> handler);
+    }
+
+    public static class SyncBus implements TestBus {
+        private final List<Consumer<Object>> handlers = new ArrayList<>();
+
+        @Override
+        public void publish(Object event) {
+            for (Consumer<Object> h : handlers) {
+                h.accept(event);
+            }
+        }
+
+        @Override
+        public void subscribe(Consumer<Object> handler) {
+            handlers.add(handler);
+        }
+    }
+
+    /** Handles a String by publishing a derived event, as a strategy turns a bar into a signal. */
+    public interface Wiring {
+        void wire(TestBus bus);
+    }
+
+    public static class Republisher implements Consumer<Object>, Wiring {
+        private TestBus bus;
+
+        @Override
+        public void wire(TestBus bus) {
+            this.bus = bus;
+        }
+
+        @Override
+        public void accept(Object event) {
+            handle(event);
+        }
+
+        public void handle(Object event) {
+            if (event instanceof String s && bus != null) {
+                bus.publish(new StringBuilder(s).append("-child"));
+            }
+        }
+    }
+
+    /** Lives outside the woven classes, which a child-first loader defines anew with their own statics. */
+    public static final class Failures {
+        public static RuntimeException next;
+    }
+
+    public static class Thrower implements Consumer<Object> {
+
+        @Override
+        public void accept(Object event) {
+            handle(event);
+        }
+
+        public void handle(Object event) {
+            RuntimeException e = Failures.next;
+            Failures.next = null;
+            if (e != null) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.evtrace.agent.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evtrace.agent.Config.PayloadMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PayloadsTest {
+    enum Side { BUY, SELL }
+
+    static class Base {
+        final long timestamp = 42;
+    }
+
+    static class Fill extends Base {
+        final long orderId = 7;
+        final Side side = Side.BUY;
+        final double price = 101.5;
+        final String symbol = "ABC";
+        final String missing = null;
+        final Venue venue = new Venue();
+        static final String IGNORED = "static";
+    }
+
+    static class Venue {
+        final String name = "XNAS";
+        final Object deeper = new Object() {
+            @Override
+            public String toString() {
+                return "deep";
+            }
+        };
+    }
+
+    static class Node {
+        Node next;
+        final List<Integer> values = new ArrayList<>(List.of(1, 2, 3));
+        final int[] array = new int[1000];
+    }
+
+    static class Rude {
+        final Object bad = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no");
+            }
+        };
+        final String huge = "x".repeat(10_000);
+    }
+
+    @Test
+    void flattensFieldsWithSuperclassFirstAndNestedObjectsDotted() {
+        Map<String, String> data = new Payloads(PayloadMode.FIELDS).of(new Fill());
+        assertThat(data).containsEntry("timestamp", "42").containsEntry("orderId", "7").containsEntry("side", "BUY")
+                .containsEntry("price", "101.5").containsEntry("symbol", "ABC").containsEntry("missing", null)
+                .containsEntry("venue.name", "XNAS").containsEntry("venue.deeper", "deep")
+                .doesNotContainKey("IGNORED").doesNotContainKey("_truncated");
+        assertThat(data.keySet()).startsWith("timestamp");
+    }
+
+    @Test
+    void survivesCyclesCollectionsAndArrays() {
+        Node a = new Node();
+        Node b = new Node();
+        a.next = b;
+        b.next = a;
+        Map<String, String> data = new Payloads(PayloadMode.FIELDS).of(a);
+        assertThat(data).containsEntry("values.size", "3").containsEntry("array.length", "1000")
+                .containsEntry("_truncated", "true");
+        assertThat(data.size()).isLessThanOrEqualTo(Payloads.MAX_ENTRIES + 1);
+    }
+
+    @Test
+    void boundsHugeValuesAndThrowingToString() {
+        Map<String, String> data = new Payloads(PayloadMode.FIELDS).of(new Rude());
+        assertThat(data.get("bad")).startsWith("<toString threw java.lang.IllegalStateException");
+        assertThat(data.get("huge")).hasSize(Payloads.MAX_VALUE_CHARS + 1);
+        assertThat(data).containsEntry("_truncated", "true");
+    }
+
+    @Test
+    void otherModes() {
+        assertThat(new Payloads(PayloadMode.NONE).of(new Fill())).isEmpty();
+        assertThat(new Payloads(PayloadMode.TOSTRING).of(new StringBuilder("sb"))).isEqualTo(Map.of("value", "sb"));
+    }
+
+    @Test
+    void typesComeFromTheAccessorOrTheClassName() {
+        List<String> warnings = new ArrayList<>();
+        EventTypes byAccessor = new EventTypes("side", warnings::add);
+        assertThat(byAccessor.typeOf(new Fill())).isEqualTo("BUY");
+        assertThat(byAccessor.typeOf("a string")).isEqualTo("String");
+        assertThat(warnings).singleElement().asString().contains("java.lang.String has no method or field 'side'");
+        assertThat(new EventTypes("", warnings::add).typeOf(new Fill())).isEqualTo("PayloadsTest$Fill");
+        assertThat(new EventTypes("name", warnings::add).typeOf(Side.SELL)).isEqualTo("SELL");
+    }
+}
