@@ -1,0 +1,46 @@
+package com.acme.backtest.performance;
+
+import com.acme.backtest.bus.EventHandler;
+import com.acme.backtest.events.BarEvent;
+import com.acme.backtest.events.Event;
+import com.acme.backtest.portfolio.Portfolio;
+
+/**
+ * Builds the equity curve, one point per bar time. Bars of one time arrive together, so the first bar of
+ * a new time closes the previous one; subscribed to BAR ahead of the portfolio, it reads equity before
+ * any position is marked at the new prices.
+ */
+public final class PerformanceTracker implements EventHandler {
+
+    private final Portfolio portfolio;
+    private final EquityCurve curve = new EquityCurve();
+    private long currentBarTime = Long.MIN_VALUE;
+
+    public PerformanceTracker(Portfolio portfolio) {
+        this.portfolio = portfolio;
+    }
+
+    @Override
+    public void handle(Event event) {
+        if (!(event instanceof BarEvent bar)) {
+            throw new IllegalArgumentException("performance tracker handles BAR events only, got " + event.getType());
+        }
+        if (bar.getTimestamp() != currentBarTime) {
+            closeCurrentBar();
+            currentBarTime = bar.getTimestamp();
+        }
+    }
+
+    /** Records the last bar time, which no later bar will close; call once, after the feed is done. */
+    public EquityCurve finish() {
+        closeCurrentBar();
+        currentBarTime = Long.MIN_VALUE;
+        return curve;
+    }
+
+    private void closeCurrentBar() {
+        if (currentBarTime != Long.MIN_VALUE) {
+            curve.add(portfolio.equity());
+        }
+    }
+}
