@@ -7,6 +7,7 @@ import static org.apache.parquet.filter2.predicate.FilterApi.gtEq;
 import static org.apache.parquet.filter2.predicate.FilterApi.longColumn;
 import static org.apache.parquet.filter2.predicate.FilterApi.ltEq;
 
+import dev.evtrace.store.parquet.DeliveryReadSupport;
 import dev.evtrace.store.parquet.HadoopFiles;
 import dev.evtrace.store.parquet.PureJavaCodecs;
 import dev.evtrace.store.parquet.TracedEventReadSupport;
@@ -36,15 +37,21 @@ public final class EventDatasetReader {
 
     private final Configuration conf = HadoopFiles.configuration();
     private final Path root;
+    private final Path deliveryRoot;
     private final FileSystem fs;
 
     /** @throws StoreException when the location does not exist or is not a directory */
     public EventDatasetReader(String location) {
-        this.root = HadoopFiles.path(location);
+        Path store = HadoopFiles.path(location);
+        this.root = new Path(store, StoreLayout.EVENTS);
+        this.deliveryRoot = new Path(store, StoreLayout.DELIVERIES);
         try {
-            this.fs = HadoopFiles.fileSystem(root, conf);
-            if (!fs.getFileStatus(root).isDirectory()) {
+            this.fs = HadoopFiles.fileSystem(store, conf);
+            if (!fs.getFileStatus(store).isDirectory()) {
                 throw new StoreException("store " + location + " is not a directory");
+            }
+            if (!fs.exists(root)) {
+                throw new StoreException("no events in " + location + " (no " + StoreLayout.EVENTS + "/ directory)");
             }
         } catch (FileNotFoundException e) {
             throw new StoreException("no store at " + location);
@@ -55,14 +62,31 @@ public final class EventDatasetReader {
 
     /** Every complete data file, in path order. Files still being written are not listed. */
     public List<DataFile> files() {
+        return files(root);
+    }
+
+    private List<DataFile> files(Path dataset) {
         List<DataFile> files = new ArrayList<>();
         try {
-            collect(root, null, null, files);
+            if (fs.exists(dataset)) {
+                collect(dataset, null, null, files);
+            }
         } catch (IOException e) {
-            throw new StoreException("cannot list store " + root + ": " + e.getMessage(), e);
+            throw new StoreException("cannot list store " + dataset + ": " + e.getMessage(), e);
         }
         files.sort(Comparator.comparing(f -> f.path().toString()));
         return files;
+    }
+
+    /** Every handler delivery of a run (or of every run, for null), in file order. */
+    public List<Delivery> deliveries(String run) {
+        FilterCompat.Filter filter = run == null ? FilterCompat.NOOP
+                : FilterCompat.get(eq(binaryColumn(DeliverySchema.CORRELATION_ID), Binary.fromString(run)));
+        List<Delivery> out = new ArrayList<>();
+        for (DataFile file : files(deliveryRoot)) {
+            readFile(file.path(), new DeliveryReadSupport(), filter, out::add);
+        }
+        return out;
     }
 
     private void collect(Path dir, String date, String type, List<DataFile> out) throws IOException {
@@ -85,7 +109,12 @@ public final class EventDatasetReader {
             if (!query.types().isEmpty() && file.type() != null && !query.types().contains(file.type())) {
                 continue;
             }
-            readFile(file.path(), query, filter, sink);
+            TracedEventReadSupport readSupport = new TracedEventReadSupport(projection(query));
+            readFile(file.path(), readSupport, filter, e -> {
+                if (query.types().isEmpty() || query.types().contains(e.eventType())) {
+                    sink.accept(e);
+                }
+            });
         }
     }
 
@@ -97,11 +126,10 @@ public final class EventDatasetReader {
         return events;
     }
 
-    private void readFile(Path path, EventQuery query, FilterCompat.Filter filter, Consumer<TracedEvent> sink) {
-        TracedEventReadSupport readSupport = new TracedEventReadSupport(projection(query));
-        try (ParquetReader<TracedEvent> reader = new ParquetReader.Builder<TracedEvent>(HadoopInputFile.fromPath(path, conf)) {
+    private <T> void readFile(Path path, ReadSupport<T> readSupport, FilterCompat.Filter filter, Consumer<T> sink) {
+        try (ParquetReader<T> reader = new ParquetReader.Builder<T>(HadoopInputFile.fromPath(path, conf)) {
                     @Override
-                    protected ReadSupport<TracedEvent> getReadSupport() {
+                    protected ReadSupport<T> getReadSupport() {
                         return readSupport;
                     }
                 }
@@ -109,10 +137,8 @@ public final class EventDatasetReader {
                 .withCodecFactory(PureJavaCodecs.INSTANCE)
                 .withFilter(filter)
                 .build()) {
-            for (TracedEvent e = reader.read(); e != null; e = reader.read()) {
-                if (query.types().isEmpty() || query.types().contains(e.eventType())) {
-                    sink.accept(e);
-                }
+            for (T row = reader.read(); row != null; row = reader.read()) {
+                sink.accept(row);
             }
         } catch (StoreException e) {
             throw e;

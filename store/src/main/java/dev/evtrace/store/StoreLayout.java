@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Where files go: {@code <root>/date=YYYY-MM-DD/type=EVENT_TYPE/part-<writer>-<n>.parquet}, the Hive layout
- * DuckDB, Spark and pyarrow read as partition columns.
+ * Where files go: {@code <store>/events/date=YYYY-MM-DD/type=EVENT_TYPE/part-<writer>-<n>.parquet}, the Hive
+ * layout DuckDB, Spark and pyarrow read as partition columns. Each dataset of the store has a directory of
+ * its own, so a reader's {@code events/**}{@code /*.parquet} glob only ever meets one schema.
  */
 public final class StoreLayout {
+    public static final String EVENTS = "events";
+    public static final String DELIVERIES = "deliveries";
     public static final String DATE = "date";
     public static final String TYPE = "type";
     public static final String SUFFIX = ".parquet";

@@ -89,7 +89,7 @@ class EventDatasetTest {
         assertThat(dir.resolve("escape")).doesNotExist();
         List<TracedEvent> events = new EventDatasetReader(dir.resolve("store").toString()).read(EventQuery.all());
         assertThat(events).extracting(TracedEvent::eventType).containsExactly("../escape", "a/b");
-        try (Stream<Path> all = Files.walk(dir.resolve("store"), 2)) {
+        try (Stream<Path> all = Files.walk(dir.resolve("store"), 3)) {
             assertThat(all.map(p -> p.getFileName().toString())).contains("type=..%2Fescape", "type=a%2Fb");
         }
     }
@@ -107,11 +107,36 @@ class EventDatasetTest {
     @Test
     void namesTheCorruptFile() throws IOException {
         writeTwoRuns(1_000);
-        Path bad = dir.resolve("date=2025-11-24/type=BAR/part-x-00000.parquet");
+        Path bad = dir.resolve("events/date=2025-11-24/type=BAR/part-x-00000.parquet");
         Files.writeString(bad, "this is not parquet");
         assertThatThrownBy(() -> new EventDatasetReader(dir.toString()).read(EventQuery.all()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("part-x-00000.parquet");
+    }
+
+    @Test
+    void keepsDeliveriesInADatasetOfTheirOwn() throws IOException {
+        try (EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), WriterOptions.defaults())) {
+            writer.write(event("run-a", 1, "BAR", 0));
+            writer.write(new Delivery("run-a", 1, "BAR", "com.acme.Strategy", "main", T0 + 12, T0 + 15, false));
+            writer.write(new Delivery("run-a", 1, "BAR", "com.acme.Portfolio", "main", T0 + 15, T0 + 19, true));
+            writer.write(new Delivery("run-b", 7, "FILL", "com.acme.Portfolio", "pool-1", T0 + 30, T0 + 31, false));
+        }
+        EventDatasetReader reader = new EventDatasetReader(dir.toString());
+        assertThat(reader.deliveries("run-a")).containsExactly(
+                new Delivery("run-a", 1, "BAR", "com.acme.Strategy", "main", T0 + 12, T0 + 15, false),
+                new Delivery("run-a", 1, "BAR", "com.acme.Portfolio", "main", T0 + 15, T0 + 19, true));
+        assertThat(reader.deliveries(null)).hasSize(3);
+        assertThat(reader.read(EventQuery.all())).hasSize(1);
+        assertThat(dir.resolve("deliveries/date=2025-11-24")).isDirectory();
+    }
+
+    @Test
+    void reportsAStoreWithoutEvents() throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+        assertThatThrownBy(() -> new EventDatasetReader(dir.resolve("empty").toString()))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("no events in " + dir.resolve("empty") + " (no events/ directory)");
     }
 
     @Test
