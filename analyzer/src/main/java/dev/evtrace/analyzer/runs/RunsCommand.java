@@ -1,0 +1,79 @@
+package dev.evtrace.analyzer.runs;
+
+import static dev.evtrace.store.EventSchema.CORRELATION_ID;
+import static dev.evtrace.store.EventSchema.CREATED_AT;
+import static dev.evtrace.store.EventSchema.EVENT_TYPE;
+import static dev.evtrace.store.EventSchema.PROCESSED_AT;
+import static dev.evtrace.store.EventSchema.SEQUENCE_NUMBER;
+
+import dev.evtrace.analyzer.CommonOptions;
+import dev.evtrace.analyzer.output.JsonWriter;
+import dev.evtrace.analyzer.output.Table;
+import dev.evtrace.analyzer.output.Table.Column;
+import dev.evtrace.analyzer.output.Units;
+import dev.evtrace.store.EventQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code analyzer runs}: every run in the store, oldest first. */
+@Command(name = "runs",
+        description = {
+            "Lists every run in the store, oldest first.",
+            "For each run (correlation id): its start (first event created), end (last event processed or "
+                    + "created), duration, and how many events it published, in total and per type."},
+        footerHeading = "%nExample:%n",
+        footer = "  java -jar analyzer.jar runs --store ./events --format csv")
+public final class RunsCommand implements Runnable {
+    /** Counting needs no payloads: reading these columns only skips the costly data map. */
+    private static final Set<String> COLUMNS = Set.of(CORRELATION_ID, EVENT_TYPE, CREATED_AT, PROCESSED_AT, SEQUENCE_NUMBER);
+
+    @Mixin
+    private CommonOptions common;
+
+    @Override
+    public void run() {
+        Map<String, RunSummary> byRun = new HashMap<>();
+        common.openStore().scan(EventQuery.all().withColumns(COLUMNS),
+                e -> byRun.computeIfAbsent(e.correlationId(), RunSummary::new).add(e));
+        List<RunSummary> runs = new ArrayList<>(byRun.values());
+        runs.sort(Comparator.comparingLong(RunSummary::start).thenComparing(RunSummary::run));
+        common.output().print(table(runs), json -> json(json, runs));
+    }
+
+    private static Table table(List<RunSummary> runs) {
+        List<String> types = RunSummary.types(runs);
+        List<Column> columns = new ArrayList<>(List.of(Column.text("run"), Column.text("start"), Column.text("end"),
+                Column.number("duration_ms"), Column.number("events")));
+        types.forEach(type -> columns.add(Column.number(type)));
+        Table table = new Table(columns);
+        for (RunSummary run : runs) {
+            List<Object> row = new ArrayList<>(List.of(run.run(), Units.iso(run.start()), Units.iso(run.end()),
+                    Units.millis(run.end() - run.start()), run.events()));
+            types.forEach(type -> row.add(run.count(type)));
+            table.row(row.toArray());
+        }
+        return table;
+    }
+
+    private static void json(JsonWriter json, List<RunSummary> runs) {
+        json.beginObject().name("runs").beginArray();
+        for (RunSummary run : runs) {
+            json.beginObject()
+                    .field("run", run.run())
+                    .field("start", Units.iso(run.start()))
+                    .field("end", Units.iso(run.end()))
+                    .field("duration_ms", Units.millis(run.end() - run.start()))
+                    .field("events", run.events())
+                    .name("events_by_type").beginObject();
+            run.types().forEach(type -> json.field(type, run.count(type)));
+            json.endObject().endObject();
+        }
+        json.endArray().endObject();
+    }
+}

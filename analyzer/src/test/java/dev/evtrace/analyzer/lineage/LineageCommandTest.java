@@ -1,0 +1,118 @@
+package dev.evtrace.analyzer.lineage;
+
+import static dev.evtrace.analyzer.StoreFixture.T0;
+import static dev.evtrace.analyzer.StoreFixture.data;
+import static dev.evtrace.analyzer.StoreFixture.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evtrace.analyzer.Cli;
+import dev.evtrace.analyzer.Cli.Result;
+import dev.evtrace.analyzer.StoreFixture;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LineageCommandTest {
+    @TempDir
+    Path dir;
+
+    /** run-a has events 1..12 (FILLs 6 and 12), run-b only 1..6: ids 7..12 are unique to run-a. */
+    private String store() {
+        return new StoreFixture(dir).pipeline("run-a", T0, 6).pipeline("run-b", T0, 3).write();
+    }
+
+    @Test
+    void walksAFillBackToItsBarAndPrintsItRootFirst() {
+        Result result = Cli.run("lineage", "--store", store(), "--event", "12");
+        assertThat(result.exitCode()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("run-a event 12: BAR -> SIGNAL -> ORDER -> FILL");
+        assertThat(lines.get(1).split(" +")).containsExactly("STEP", "ID", "TYPE", "SOURCE", "CREATED", "ELAPSED_MS");
+        assertThat(lines.subList(2, 6)).extracting(line -> line.trim().split(" +"))
+                .extracting(cells -> cells[1] + " " + cells[2] + " " + cells[5])
+                .containsExactly("9 BAR 0.000", "10 SIGNAL 1.000", "11 ORDER 2.000", "12 FILL 3.000");
+        assertThat(lines.get(3)).contains("samples.backtest.MomentumStrategy", "2025-11-24T16:00:00.010000Z");
+        assertThat(lines).hasSize(6);
+    }
+
+    @Test
+    void printsOneChainPerEventOfTheType() {
+        Result result = Cli.run("lineage", "--store", store(), "--run", "run-a", "--type", "FILL");
+        assertThat(result.out().lines().filter(line -> line.startsWith("run-a event")))
+                .containsExactly("run-a event 6: BAR -> SIGNAL -> ORDER -> FILL",
+                        "run-a event 12: BAR -> SIGNAL -> ORDER -> FILL");
+    }
+
+    @Test
+    void anIdInSeveralRunsNeedsARun() {
+        String store = store();
+        Result ambiguous = Cli.run("lineage", "--store", store, "--event", "6");
+        assertThat(ambiguous.exitCode()).isEqualTo(1);
+        assertThat(ambiguous.err()).isEqualTo("analyzer lineage: event 6 exists in 2 runs; name one with --run"
+                + System.lineSeparator());
+        assertThat(Cli.run("lineage", "--store", store, "--event", "6", "--run", "run-b").out())
+                .startsWith("run-b event 6: BAR -> SIGNAL -> ORDER -> FILL");
+    }
+
+    @Test
+    void marksACauseMissingFromTheStore() throws Exception {
+        String store = new StoreFixture(dir)
+                .add(event("run-a", T0, 1, "BAR", 0, data()))
+                .add(event("run-a", T0, 3, "ORDER", 2, data()))
+                .add(event("run-a", T0, 4, "FILL", 3, data()))
+                .write();
+        Result table = Cli.run("lineage", "--store", store, "--event", "4");
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out().lines().toList().get(0)).isEqualTo("run-a event 4: (missing 2) -> ORDER -> FILL");
+        assertThat(table.out().lines().toList().get(2).trim().split(" +")).containsExactly("1", "2", "(missing)", "-", "-", "-");
+
+        JsonNode chain = new ObjectMapper().readTree(
+                Cli.run("lineage", "--store", store, "--event", "4", "--format", "json").out()).get("chains").get(0);
+        assertThat(chain.get("complete").asBoolean()).isFalse();
+        assertThat(chain.get("steps").get(0).get("missing").asBoolean()).isTrue();
+        assertThat(chain.get("steps").get(0).get("event_id").asLong()).isEqualTo(2);
+        assertThat(chain.get("steps").get(1).get("elapsed_ms").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void unknownEventExitsOne() {
+        String store = store();
+        Result anywhere = Cli.run("lineage", "--store", store, "--event", "99");
+        assertThat(anywhere.exitCode()).isEqualTo(1);
+        assertThat(anywhere.err()).isEqualTo("analyzer lineage: no event 99 in store " + store + System.lineSeparator());
+        Result inRun = Cli.run("lineage", "--store", store, "--event", "99", "--run", "run-a");
+        assertThat(inRun.err()).isEqualTo("analyzer lineage: no event 99 in run run-a" + System.lineSeparator());
+    }
+
+    @Test
+    void typeWithoutRunOrBothTargetsAreUsageErrors() {
+        String store = store();
+        Result noRun = Cli.run("lineage", "--store", store, "--type", "FILL");
+        assertThat(noRun.exitCode()).isEqualTo(2);
+        assertThat(noRun.err()).startsWith("analyzer lineage: --type needs --run");
+        assertThat(Cli.run("lineage", "--store", store, "--event", "1", "--type", "FILL").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("lineage", "--store", store).exitCode()).isEqualTo(2);
+        assertThat(Cli.run("lineage", "--store", store, "--event", "0").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void jsonAndCsvHoldEveryChainFlat() throws Exception {
+        String store = store();
+        JsonNode root = new ObjectMapper().readTree(
+                Cli.run("lineage", "--store", store, "--run", "run-a", "--type", "FILL", "--format", "json").out());
+        assertThat(root.get("run").asText()).isEqualTo("run-a");
+        assertThat(root.get("chains")).hasSize(2);
+        JsonNode chain = root.get("chains").get(1);
+        assertThat(chain.get("event_id").asLong()).isEqualTo(12);
+        assertThat(chain.get("path").asText()).isEqualTo("BAR -> SIGNAL -> ORDER -> FILL");
+        assertThat(chain.get("steps").get(0).fieldNames()).toIterable()
+                .containsExactly("event_id", "event_type", "source", "created_at", "elapsed_ms", "missing");
+
+        String csv = Cli.run("lineage", "--store", store, "--run", "run-a", "--type", "FILL", "--format", "csv").out();
+        assertThat(csv.split("\r\n")).hasSize(1 + 8);
+        assertThat(csv).startsWith("chain,step,id,type,source,created,elapsed_ms\r\n6,1,3,BAR,");
+    }
+}
