@@ -3,6 +3,7 @@ package dev.evtrace.agent;
 import dev.evtrace.agent.bootstrap.EventRing;
 import dev.evtrace.agent.bootstrap.Recording;
 import dev.evtrace.agent.bootstrap.Tracer;
+import dev.evtrace.agent.writer.EventTypes;
 import dev.evtrace.agent.writer.StoreWriter;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -10,6 +11,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /** Starts a recording: the ring, the writer thread, the shutdown hook that flushes, then the instrumentation. */
 final class AgentStarter {
@@ -19,9 +22,11 @@ final class AgentStarter {
 
     static void start(Config config, Instrumentation inst, PrintStream stderr) {
         String correlationId = config.correlationId().isEmpty() ? newCorrelationId() : config.correlationId();
-        Recording recording = new Recording(correlationId, new EventRing(config.bufferSize()));
+        EventTypes types = new EventTypes(config.eventType(), message -> stderr.println("tracer: " + message));
+        Recording recording = new Recording(new EventRing(config.bufferSize()), correlationId, runIds(config),
+                event -> config.critical().contains(types.typeOf(event)), config.dropWhenFull(), config.deliveries());
         InstrumentationReport report = new InstrumentationReport();
-        StoreWriter writer = new StoreWriter(config, recording, stderr, () -> stderr.println(
+        StoreWriter writer = new StoreWriter(config, recording, types, stderr, () -> stderr.println(
                 "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", run " + correlationId));
         writer.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> finish(config, recording, writer, report, stderr),
@@ -36,11 +41,21 @@ final class AgentStarter {
                 + String.format("%08x", ThreadLocalRandom.current().nextInt());
     }
 
+    /** Ids of runs started at a run boundary: fresh ones, or the fixed id numbered when one is configured. */
+    private static Supplier<String> runIds(Config config) {
+        if (config.correlationId().isEmpty()) {
+            return AgentStarter::newCorrelationId;
+        }
+        AtomicLong n = new AtomicLong();
+        return () -> config.correlationId() + "-" + n.incrementAndGet();
+    }
+
     private static String describe(Config config, InstrumentationReport report) {
         String publish = config.publish().size() == 1 ? config.publish().get(0).toString()
                 : config.publish().size() + " publish methods";
+        String runs = config.runs().isEmpty() ? "" : ", " + report.runTypeCount() + " run boundaries";
         return publish + " (" + report.publishTypeCount() + " bus classes), "
-                + report.handlerTypeCount() + " handler classes";
+                + report.handlerTypeCount() + " handler classes" + runs;
     }
 
     private static void finish(Config config, Recording recording, StoreWriter writer, InstrumentationReport report,
@@ -50,10 +65,9 @@ final class AgentStarter {
             if (report.publishTypeCount() == 0) {
                 stderr.println("tracer: no class with " + config.publish() + " was loaded; nothing was traced");
             }
-            long published = recording.published();
-            long lost = published - writer.written();
-            stderr.printf("tracer: %d events written to %s (run %s), %d dropped, %d ms waiting for buffer space%n",
-                    writer.written(), config.store(), recording.correlationId(), lost,
+            String runs = recording.runs().size() > 1 ? recording.runs().size() - 1 + " runs" : "run " + recording.correlationId();
+            stderr.printf("tracer: %d events written to %s (%s), %d dropped, %d ms waiting for buffer space%n",
+                    writer.written(), config.store(), runs, recording.published() - writer.written(),
                     TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos()));
         } catch (Throwable t) {
             stderr.println("tracer: cannot flush the store (" + t + ")");

@@ -22,9 +22,17 @@ public record Config(
         String store,
         List<MethodSpec> publish,
         List<MethodSpec> handlers,
+        List<MethodSpec> runs,
+        List<String> callers,
         String eventType,
+        String eventClass,
+        String eventTimestamp,
         String correlationId,
         int bufferSize,
+        boolean dropWhenFull,
+        Set<String> critical,
+        boolean deliveries,
+        boolean executors,
         long rollEvents,
         PayloadMode payload,
         List<String> warnings) {
@@ -32,8 +40,11 @@ public record Config(
     public enum PayloadMode { NONE, FIELDS, TOSTRING }
 
     static final Set<String> KEYS = Set.of("tracer.enabled", "tracer.store", "tracer.publish", "tracer.handlers",
-            "tracer.event.type", "tracer.correlation.id", "tracer.buffer.size", "tracer.store.roll.events",
-            "tracer.payload", "tracer.config");
+            "tracer.run", "tracer.preset", "tracer.callers", "tracer.event.type", "tracer.event.class",
+            "tracer.event.timestamp", "tracer.correlation.id", "tracer.buffer.size", "tracer.overflow",
+            "tracer.critical", "tracer.deliveries", "tracer.executors", "tracer.store.roll.events", "tracer.payload",
+            "tracer.config");
+    static final String DEFAULT_CRITICAL = "SIGNAL,ORDER,FILL,RISK_BREACH,PORTFOLIO";
 
     public static Config load(String agentArgs, Map<String, String> sysProps, Map<String, String> env)
             throws ConfigException {
@@ -62,21 +73,54 @@ public record Config(
             }
         }
         boolean enabled = bool(s, "tracer.enabled", true);
-        List<MethodSpec> publish = MethodSpec.parseList("tracer.publish", s.getOrDefault("tracer.publish", ""));
+        List<MethodSpec> publish = new ArrayList<>(MethodSpec.parseList("tracer.publish", s.getOrDefault("tracer.publish", "")));
+        List<MethodSpec> handlers = new ArrayList<>(MethodSpec.parseList("tracer.handlers", s.getOrDefault("tracer.handlers", "")));
+        for (String preset : list(s, "tracer.preset", "")) {
+            Preset p = Preset.named(preset);
+            publish.addAll(p.publish());
+            handlers.addAll(p.handlers());
+        }
         if (enabled && publish.isEmpty()) {
             throw new ConfigException("tracer.publish is not set: name the bus's publish method as Type#method");
+        }
+        List<String> callers = list(s, "tracer.callers", "");
+        if (publish.stream().anyMatch(MethodSpec::isJdkCall) && callers.isEmpty()) {
+            throw new ConfigException("tracer.publish names a JDK method (" + publish.stream().filter(MethodSpec::isJdkCall)
+                    .findFirst().orElseThrow() + "): set tracer.callers to the program's packages that call it, e.g. com.acme.**");
+        }
+        String overflow = s.getOrDefault("tracer.overflow", "block").trim().toLowerCase(Locale.ROOT);
+        if (!overflow.equals("block") && !overflow.equals("drop")) {
+            throw new ConfigException("bad setting tracer.overflow=" + s.get("tracer.overflow") + ": must be block or drop");
         }
         return new Config(
                 enabled,
                 nonEmpty(s, "tracer.store", "./events"),
-                publish,
-                MethodSpec.parseList("tracer.handlers", s.getOrDefault("tracer.handlers", "")),
+                List.copyOf(publish),
+                List.copyOf(handlers),
+                MethodSpec.parseList("tracer.run", s.getOrDefault("tracer.run", "")),
+                callers,
                 s.getOrDefault("tracer.event.type", "").trim(),
+                s.getOrDefault("tracer.event.class", "").trim(),
+                s.getOrDefault("tracer.event.timestamp", "").trim(),
                 s.getOrDefault("tracer.correlation.id", "").trim(),
                 (int) number(s, "tracer.buffer.size", 65_536, 1_024, 1 << 24, true),
+                overflow.equals("drop"),
+                Set.copyOf(list(s, "tracer.critical", DEFAULT_CRITICAL)),
+                bool(s, "tracer.deliveries", true),
+                bool(s, "tracer.executors", true),
                 number(s, "tracer.store.roll.events", 1_000_000, 1, Long.MAX_VALUE, false),
                 payload(s),
                 List.copyOf(warnings));
+    }
+
+    private static List<String> list(Map<String, String> s, String key, String dflt) {
+        List<String> out = new ArrayList<>();
+        for (String part : s.getOrDefault(key, dflt).split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
     }
 
     static Map<String, String> parseAgentArgs(String agentArgs) throws ConfigException {

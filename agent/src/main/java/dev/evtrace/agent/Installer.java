@@ -1,30 +1,39 @@
 package dev.evtrace.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameMatches;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.evtrace.agent.instrumentation.CallSiteInstrumentation;
+import dev.evtrace.agent.instrumentation.EventArgument;
+import dev.evtrace.agent.instrumentation.ExecutorInstrumentation;
 import dev.evtrace.agent.instrumentation.HandlerInstrumentation;
 import dev.evtrace.agent.instrumentation.PublishInstrumentation;
+import dev.evtrace.agent.instrumentation.RunInstrumentation;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
 
-/** Installs the advice on the configured publish and handler methods. */
+/** Installs the advice on the configured publish, handler and run methods, executors and JDK call sites. */
 final class Installer {
     private Installer() {}
 
@@ -33,28 +42,84 @@ final class Installer {
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new ErrorListener(report, stderr))
-                .ignore(nameStartsWith("java.").or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
-                        .or(nameStartsWith("com.sun.")).or(nameStartsWith("dev.evtrace.")));
-        builder = instrument(builder, config.publish(), PublishInstrumentation.PublishAdvice.class, report::publishInstrumented);
-        builder = instrument(builder, config.handlers(), HandlerInstrumentation.HandlerAdvice.class, report::handlerInstrumented);
+                .ignore(nameStartsWith("java.").and(not(nameStartsWith("java.util.concurrent.")))
+                        .or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")).or(nameStartsWith("com.sun."))
+                        .or(nameStartsWith("dev.evtrace.")).or(isSynthetic()));
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping()
+                .bind(EventArgument.Event.class, new EventArgument(config.eventClass()));
+        Advice publish = mapping.to(PublishInstrumentation.PublishAdvice.class);
+        Advice handler = mapping.to(HandlerInstrumentation.HandlerAdvice.class);
+        for (MethodSpec spec : config.publish()) {
+            if (!spec.isJdkCall()) {
+                builder = advise(builder, spec, config.eventClass(), publish, report::publishInstrumented);
+            }
+        }
+        for (MethodSpec spec : config.handlers()) {
+            builder = advise(builder, spec, config.eventClass(), handler, report::handlerInstrumented);
+        }
+        for (MethodSpec spec : config.runs()) {
+            builder = builder.type(types(spec)).transform((b, type, loader, module, domain) -> {
+                report.runInstrumented(type.getName());
+                return b.visit(Advice.to(RunInstrumentation.RunAdvice.class).on(methods(spec)));
+            });
+        }
+        if (config.executors()) {
+            builder = builder.type(isSubTypeOf(Executor.class).and(not(isInterface())))
+                    .transform((b, type, loader, module, domain) -> b.visit(
+                            Advice.to(ExecutorInstrumentation.ExecuteAdvice.class)
+                                    .on(named("execute").and(takesArguments(Runnable.class)).and(not(isAbstract())))));
+        }
+        List<CallSiteInstrumentation.Call> calls = config.publish().stream().filter(MethodSpec::isJdkCall)
+                .map(s -> new CallSiteInstrumentation.Call(s.typeName(), s.methodName())).toList();
+        if (!calls.isEmpty()) {
+            ElementMatcher.Junction<TypeDescription> callers = ElementMatchers.none();
+            for (String glob : config.callers()) {
+                callers = callers.or(nameMatches(MethodSpec.regex(glob)));
+            }
+            builder = builder.type(callers.and(not(isInterface()))).transform((b, type, loader, module, domain) -> {
+                report.publishInstrumented(type.getName());
+                return b.visit(new CallSiteInstrumentation(calls));
+            });
+        }
         builder.installOn(inst);
     }
 
-    private static AgentBuilder instrument(AgentBuilder builder, List<MethodSpec> specs, Class<?> advice,
-                                           Consumer<String> onInstrumented) {
-        for (MethodSpec spec : specs) {
-            ElementMatcher.Junction<MethodDescription> methods = named(spec.methodName())
-                    .and(not(isAbstract())).and(not(isBridge())).and(not(isSynthetic())).and(not(takesNoArguments()));
-            builder = builder
-                    .type(hasSuperType(named(spec.typeName())).and(not(isInterface())))
-                    .transform((b, type, loader, module, domain) -> {
-                        if (!type.getDeclaredMethods().filter(methods).isEmpty()) {
-                            onInstrumented.accept(type.getName());
-                        }
-                        return b.visit(Advice.to(advice).on(methods));
-                    });
+    private static AgentBuilder advise(AgentBuilder builder, MethodSpec spec, String eventClass, Advice advice,
+                                       Consumer<String> onInstrumented) {
+        ElementMatcher.Junction<MethodDescription> methods = methods(spec).and(hasEventArgument(eventClass));
+        return builder.type(types(spec)).transform((b, type, loader, module, domain) -> {
+            if (!type.getDeclaredMethods().filter(methods).isEmpty()) {
+                onInstrumented.accept(type.getName());
+            }
+            return b.visit(advice.on(methods));
+        });
+    }
+
+    private static ElementMatcher.Junction<TypeDescription> types(MethodSpec spec) {
+        if (spec.isAnnotation()) {
+            return declaresMethod(isAnnotatedWith(named(spec.annotation())));
         }
-        return builder;
+        ElementMatcher.Junction<TypeDescription> types = spec.typeName().contains("*")
+                ? nameMatches(MethodSpec.regex(spec.typeName()))
+                : hasSuperType(named(spec.typeName()));
+        return types.and(not(isInterface()));
+    }
+
+    /** Concrete, declared methods only: a bridge and its target must count as one delivery. */
+    private static ElementMatcher.Junction<MethodDescription> methods(MethodSpec spec) {
+        ElementMatcher.Junction<MethodDescription> name = spec.isAnnotation()
+                ? isAnnotatedWith(named(spec.annotation()))
+                : spec.methodName().contains("*") ? nameMatches(MethodSpec.regex(spec.methodName())) : named(spec.methodName());
+        return name.and(not(isAbstract())).and(not(isBridge())).and(not(isSynthetic()));
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> hasEventArgument(String eventClass) {
+        return new ElementMatcher.Junction.AbstractBase<>() {
+            @Override
+            public boolean matches(MethodDescription method) {
+                return EventArgument.eventIndex(method, eventClass) >= 0;
+            }
+        };
     }
 
     /** A type that cannot be instrumented stays as it was: one line says so, the program runs on. */
@@ -71,12 +136,6 @@ final class Installer {
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
             report.error();
             stderr.println("tracer: cannot instrument " + typeName + " (" + error + "); it runs untraced");
-        }
-
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-                                     DynamicType dynamicType) {
-            // Counted in the transformer, where the matched method is known.
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class InstrumentationReport {
     private final Set<String> publishTypes = ConcurrentHashMap.newKeySet();
     private final Set<String> handlerTypes = ConcurrentHashMap.newKeySet();
+    private final Set<String> runTypes = ConcurrentHashMap.newKeySet();
     private final AtomicLong errors = new AtomicLong();
 
     void publishInstrumented(String type) {
@@ -16,6 +17,10 @@ public final class InstrumentationReport {
 
     void handlerInstrumented(String type) {
         handlerTypes.add(type);
+    }
+
+    void runInstrumented(String type) {
+        runTypes.add(type);
     }
 
     void error() {
@@ -28,6 +33,10 @@ public final class InstrumentationReport {
 
     public int handlerTypeCount() {
         return handlerTypes.size();
+    }
+
+    public int runTypeCount() {
+        return runTypes.size();
     }
 
     public long errors() {

@@ -28,13 +28,13 @@ class ConfigTest {
         assertThat(config.eventType()).isEqualTo("fromProps");
         assertThat(config.correlationId()).isEqualTo("env-id");
         assertThat(config.bufferSize()).isEqualTo(2048);
-        assertThat(config.publish()).containsExactly(new MethodSpec("a.Bus", "publish"));
+        assertThat(config.publish()).containsExactly(MethodSpec.method("a.Bus", "publish"));
     }
 
     @Test
     void commaListsSurviveTheAgentArgumentSyntax() throws Exception {
         Config config = Config.load("tracer.publish=a.Bus#publish,tracer.handlers=a.H#on,b.K#handle,store=x", NONE, NONE);
-        assertThat(config.handlers()).containsExactly(new MethodSpec("a.H", "on"), new MethodSpec("b.K", "handle"));
+        assertThat(config.handlers()).containsExactly(MethodSpec.method("a.H", "on"), MethodSpec.method("b.K", "handle"));
         assertThat(config.store()).isEqualTo("x");
     }
 
@@ -54,7 +54,14 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.buffer.size", "1000"), NONE))
                 .hasMessage("bad setting tracer.buffer.size=1000: must be a power of two between 1024 and 16777216");
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus.publish"), NONE))
-                .hasMessage("bad setting tracer.publish=a.Bus.publish: 'a.Bus.publish' is not of the form fully.qualified.Type#method");
+                .hasMessage("bad setting tracer.publish=a.Bus.publish: 'a.Bus.publish' is not of the form "
+                        + "fully.qualified.Type#method, com.acme.**#on*Event or @fully.qualified.Annotation");
+        assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.overflow", "spill"), NONE))
+                .hasMessage("bad setting tracer.overflow=spill: must be block or drop");
+        assertThatThrownBy(() -> Config.load(null, Map.of("tracer.preset", "rxjava"), NONE))
+                .hasMessage("bad setting tracer.preset=rxjava: must be guava");
+        assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "java.util.Queue#add"), NONE))
+                .hasMessageStartingWith("tracer.publish names a JDK method (java.util.Queue#add): set tracer.callers");
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.enabled", "yes"), NONE))
                 .hasMessage("bad setting tracer.enabled=yes: must be true or false");
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.payload", "all"), NONE))
@@ -63,6 +70,33 @@ class ConfigTest {
                 .hasMessageStartingWith("tracer.publish is not set");
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.config", dir.resolve("missing").toString()), NONE))
                 .hasMessageStartingWith("cannot read tracer.config=" + dir.resolve("missing"));
+    }
+
+    @Test
+    void theGuavaPresetNamesPostAndSubscribe() throws Exception {
+        Config config = Config.load("preset=guava", NONE, NONE);
+        assertThat(config.publish()).containsExactly(MethodSpec.method("com.google.common.eventbus.EventBus", "post"));
+        assertThat(config.handlers()).singleElement().satisfies(h -> {
+            assertThat(h.isAnnotation()).isTrue();
+            assertThat(h.annotation()).isEqualTo("com.google.common.eventbus.Subscribe");
+        });
+    }
+
+    @Test
+    void acceptsWildcardsAnnotationsAndJdkCallSites() throws Exception {
+        Config config = Config.load(null, Map.of("tracer.publish", "java.util.Queue#add", "tracer.callers", "com.acme.**",
+                "tracer.handlers", "com.acme.**#on*Event,@org.x.Handles", "tracer.run", "com.acme.Backtest#run",
+                "tracer.event.class", "com.acme.Event", "tracer.overflow", "drop", "tracer.critical", "FILL, ORDER"), NONE);
+        assertThat(config.publish().get(0).isJdkCall()).isTrue();
+        assertThat(config.handlers().get(0).isWildcard()).isTrue();
+        assertThat(config.handlers().get(1).isAnnotation()).isTrue();
+        assertThat(config.runs()).containsExactly(MethodSpec.method("com.acme.Backtest", "run"));
+        assertThat(config.dropWhenFull()).isTrue();
+        assertThat(config.critical()).containsExactlyInAnyOrder("FILL", "ORDER");
+        assertThat("com.acme.engine.Strategy").matches(MethodSpec.regex("com.acme.**"));
+        assertThat("onBarEvent").matches(MethodSpec.regex("on*Event"));
+        assertThat("com.other.Strategy").doesNotMatch(MethodSpec.regex("com.acme.**"));
+        assertThat("com.acme.engine.Strategy").doesNotMatch(MethodSpec.regex("com.acme.*"));
     }
 
     @Test

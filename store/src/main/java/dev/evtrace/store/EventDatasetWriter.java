@@ -22,6 +22,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class EventDatasetWriter implements Closeable {
     private final Path location;
+    private final FileSystem fs;
+    private final WriterOptions options;
     private final PartitionedWriter<TracedEvent> events;
     private final PartitionedWriter<Delivery> deliveries;
     private final Map<String, LocalDate> runDates = new HashMap<>();
@@ -30,7 +32,8 @@ public final class EventDatasetWriter implements Closeable {
     public EventDatasetWriter(String location, WriterOptions options) throws IOException {
         Configuration conf = HadoopFiles.configuration();
         this.location = HadoopFiles.path(location);
-        FileSystem fs = HadoopFiles.fileSystem(this.location, conf);
+        this.fs = HadoopFiles.fileSystem(this.location, conf);
+        this.options = options;
         Path eventRoot = new Path(this.location, StoreLayout.EVENTS);
         fs.mkdirs(eventRoot);
         this.events = new PartitionedWriter<>(conf, fs, eventRoot, options,
@@ -60,6 +63,19 @@ public final class EventDatasetWriter implements Closeable {
             events.flush();
         } finally {
             deliveries.flush();
+        }
+    }
+
+    /**
+     * Writes this writer's counters beside the data, as {@code _meta/<writerId>.properties} (replaced on each
+     * call): what was seen, written, dropped, sampled out.
+     */
+    public void writeMetadata(Map<String, String> values) throws IOException {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(values);
+        Path file = new Path(new Path(location, StoreLayout.META), options.writerId() + ".properties");
+        try (java.io.OutputStream out = fs.create(file, true)) {
+            props.store(out, "evtrace writer " + options.writerId());
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.Optional;
 public final class StoreLayout {
     public static final String EVENTS = "events";
     public static final String DELIVERIES = "deliveries";
+    /** Writers' own counters, one properties file per writer: not a dataset, so '_' keeps engines out. */
+    public static final String META = "_meta";
     public static final String DATE = "date";
     public static final String TYPE = "type";
     public static final String SUFFIX = ".parquet";

@@ -10,7 +10,14 @@ import java.util.concurrent.locks.LockSupport;
  * events), fill the slot and publish it; the writer thread reads slots in sequence order.
  */
 public final class EventRing {
+    /** A slot that records one handler invocation rather than an event. */
+    public static final int DELIVERY = 1;
+    /** With DELIVERY: the handler ended by throwing. */
+    public static final int THREW = 2;
+
     private final int mask;
+    private final int[] flags;
+    private final String[] threads;
     private final long[] eventIds;
     private final long[] causationIds;
     private final long[] created;
@@ -32,6 +39,8 @@ public final class EventRing {
             throw new IllegalArgumentException("capacity must be a power of two, was " + capacity);
         }
         mask = capacity - 1;
+        flags = new int[capacity];
+        threads = new String[capacity];
         eventIds = new long[capacity];
         causationIds = new long[capacity];
         created = new long[capacity];
@@ -48,14 +57,38 @@ public final class EventRing {
         return mask + 1;
     }
 
-    /** Appends one finished event, waiting for space when the writer is behind. */
-    public void put(Object event, String run, long eventId, long causationId, String source,
+    /** Appends one record, waiting for space when the writer is behind. */
+    public void put(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
                     long createdAt, long emittedAt, long receivedAt, long processedAt) {
         long seq = claimed.getAndIncrement();
         if (seq - consumed >= events.length) {
             awaitSpace(seq);
         }
+        fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, emittedAt, receivedAt, processedAt);
+    }
+
+    /**
+     * Appends one record if there is room now, else returns false at once: a claim is only taken when a slot is
+     * free, so a refused record never holds up the ones behind it.
+     */
+    public boolean offer(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
+                         long createdAt, long emittedAt, long receivedAt, long processedAt) {
+        long seq;
+        do {
+            seq = claimed.get();
+            if (seq - consumed >= events.length) {
+                return false;
+            }
+        } while (!claimed.compareAndSet(seq, seq + 1));
+        fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, emittedAt, receivedAt, processedAt);
+        return true;
+    }
+
+    private void fill(long seq, int kind, Object event, String run, long eventId, long causationId, String source,
+                      String thread, long createdAt, long emittedAt, long receivedAt, long processedAt) {
         int i = (int) seq & mask;
+        flags[i] = kind;
+        threads[i] = thread;
         events[i] = event;
         runs[i] = run;
         eventIds[i] = eventId;
@@ -95,7 +128,7 @@ public final class EventRing {
             if (published.get(i) != seq + 1) {
                 break;
             }
-            reader.read(events[i], runs[i], eventIds[i], causationIds[i], sources[i],
+            reader.read(flags[i], events[i], runs[i], eventIds[i], causationIds[i], sources[i], threads[i],
                     created[i], emitted[i], received[i], processed[i]);
             events[i] = null;
             seq++;
@@ -117,7 +150,7 @@ public final class EventRing {
 
     /** What the writer thread does with each slot. */
     public interface SlotReader {
-        void read(Object event, String run, long eventId, long causationId, String source,
+        void read(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
                   long createdAt, long emittedAt, long receivedAt, long processedAt);
     }
 }

@@ -1,32 +1,114 @@
 package dev.evtrace.agent.bootstrap;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
-/** One traced run: its correlation id, its event numbering and the ring its events go through. */
+/**
+ * What is being recorded and how: the ring events go through, the run everything belongs to unless a run
+ * boundary starts another, and the overflow policy.
+ */
 public final class Recording {
-    private final String correlationId;
     private final EventRing ring;
-    private final AtomicLong lastEventId = new AtomicLong();
+    private final RunState defaultRun;
+    private final Supplier<String> runIds;
+    private final Predicate<Object> critical;
+    private final boolean dropWhenFull;
+    private final boolean deliveries;
+    private final DeferredEvents deferred = new DeferredEvents();
+    private final List<RunState> runs = new CopyOnWriteArrayList<>();
 
-    public Recording(String correlationId, EventRing ring) {
-        this.correlationId = correlationId;
+    /**
+     * @param runIds       correlation ids for runs started at a run boundary
+     * @param critical     with dropWhenFull, the events that are waited for rather than dropped
+     * @param dropWhenFull when the ring is full, drop non-critical events instead of waiting
+     * @param deliveries   record one row per handler invocation
+     */
+    public Recording(EventRing ring, String correlationId, Supplier<String> runIds, Predicate<Object> critical,
+                     boolean dropWhenFull, boolean deliveries) {
         this.ring = ring;
+        this.defaultRun = new RunState(correlationId);
+        this.runIds = runIds;
+        this.critical = critical;
+        this.dropWhenFull = dropWhenFull;
+        this.deliveries = deliveries;
+        runs.add(defaultRun);
     }
 
-    public String correlationId() {
-        return correlationId;
+    /** Everything recorded, blocking when full, in one run. */
+    public Recording(String correlationId, EventRing ring) {
+        this(ring, correlationId, () -> correlationId, event -> true, false, true);
     }
 
     public EventRing ring() {
         return ring;
     }
 
-    long nextEventId() {
-        return lastEventId.incrementAndGet();
+    public String correlationId() {
+        return defaultRun.correlationId();
     }
 
-    /** Events published so far. */
+    RunState defaultRun() {
+        return defaultRun;
+    }
+
+    RunState newRun() {
+        RunState run = new RunState(runIds.get());
+        runs.add(run);
+        return run;
+    }
+
+    /** Every run so far: the default one first, then those started at run boundaries. */
+    public List<RunState> runs() {
+        return runs;
+    }
+
+    DeferredEvents deferred() {
+        return deferred;
+    }
+
+    boolean recordsDeliveries() {
+        return deliveries;
+    }
+
+    /** Hands a finished record to the ring under the overflow policy; false when it was dropped. */
+    boolean hand(int kind, Object event, RunState run, long eventId, long causationId, String source, String thread,
+                 long created, long emitted, long received, long processed) {
+        String id = run.correlationId();
+        if (!dropWhenFull) {
+            ring.put(kind, event, id, eventId, causationId, source, thread, created, emitted, received, processed);
+            return true;
+        }
+        if (ring.offer(kind, event, id, eventId, causationId, source, thread, created, emitted, received, processed)) {
+            return true;
+        }
+        if (kind == EventRing.DELIVERY) {
+            run.droppedDelivery();
+            return false;
+        }
+        if (!isCritical(event)) {
+            run.dropped();
+            return false;
+        }
+        ring.put(kind, event, id, eventId, causationId, source, thread, created, emitted, received, processed);
+        return true;
+    }
+
+    private boolean isCritical(Object event) {
+        try {
+            return critical.test(event);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Events published in every run so far. */
     public long published() {
-        return lastEventId.get();
+        long n = 0;
+        for (RunState run : runs) {
+            n += run.published();
+        }
+        return n;
     }
 }

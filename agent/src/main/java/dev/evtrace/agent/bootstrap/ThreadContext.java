@@ -3,16 +3,23 @@ package dev.evtrace.agent.bootstrap;
 import java.util.Arrays;
 
 /**
- * What one thread is doing, as two stacks: the events it is publishing (innermost last) and the handlers
- * it is running. The innermost running handler's event is the cause of anything published now.
+ * What one thread is doing, as three stacks: the runs it is inside (run boundaries), the events it is
+ * publishing, and the handlers it is running. The innermost running handler's event is the cause of anything
+ * published now, and its run is the run of anything published now.
  * Frames are parallel arrays, reused for the thread's life: entering and leaving allocates nothing.
  */
 public final class ThreadContext {
     private static final ThreadLocal<ThreadContext> CURRENT = ThreadLocal.withInitial(ThreadContext::new);
+    /** Stands for the event of a handler frame that only carries context into a task on another thread. */
+    static final Object PROPAGATED = new Object();
 
     final String threadName = Thread.currentThread().getName();
 
+    RunState[] runs = new RunState[4];
+    int runDepth;
+
     Object[] publishEvent = new Object[8];
+    RunState[] publishRun = new RunState[8];
     long[] publishId = new long[8];
     long[] publishCausation = new long[8];
     String[] publishSource = new String[8];
@@ -22,19 +29,41 @@ public final class ThreadContext {
     int publishDepth;
 
     Object[] handlerEvent = new Object[8];
+    RunState[] handlerRun = new RunState[8];
     long[] handlerEventId = new long[8];
     String[] handlerSource = new String[8];
     int[] handlerPublishFrame = new int[8];
+    long[] handlerStart = new long[8];
     int handlerDepth;
 
     public static ThreadContext current() {
         return CURRENT.get();
     }
 
-    void pushPublish(Object event, long id, long causation, String source, long now) {
+    /** The run whatever is published now belongs to: the handled event's, else the run boundary's, else null. */
+    RunState currentRun() {
+        if (handlerDepth > 0) {
+            return handlerRun[handlerDepth - 1];
+        }
+        return runDepth > 0 ? runs[runDepth - 1] : null;
+    }
+
+    void pushRun(RunState run) {
+        if (runDepth == runs.length) {
+            runs = Arrays.copyOf(runs, runDepth * 2);
+        }
+        runs[runDepth++] = run;
+    }
+
+    void popRun() {
+        runs[--runDepth] = null;
+    }
+
+    void pushPublish(Object event, RunState run, long id, long causation, String source, long now) {
         if (publishDepth == publishEvent.length) {
             int n = publishDepth * 2;
             publishEvent = Arrays.copyOf(publishEvent, n);
+            publishRun = Arrays.copyOf(publishRun, n);
             publishId = Arrays.copyOf(publishId, n);
             publishCausation = Arrays.copyOf(publishCausation, n);
             publishSource = Arrays.copyOf(publishSource, n);
@@ -44,6 +73,7 @@ public final class ThreadContext {
         }
         int i = publishDepth;
         publishEvent[i] = event;
+        publishRun[i] = run;
         publishId[i] = id;
         publishCausation[i] = causation;
         publishSource[i] = source;
@@ -53,19 +83,23 @@ public final class ThreadContext {
         publishDepth = i + 1;
     }
 
-    void pushHandler(Object event, long eventId, String source, int publishFrame) {
+    void pushHandler(Object event, RunState run, long eventId, String source, int publishFrame, long now) {
         if (handlerDepth == handlerEvent.length) {
             int n = handlerDepth * 2;
             handlerEvent = Arrays.copyOf(handlerEvent, n);
+            handlerRun = Arrays.copyOf(handlerRun, n);
             handlerEventId = Arrays.copyOf(handlerEventId, n);
             handlerSource = Arrays.copyOf(handlerSource, n);
             handlerPublishFrame = Arrays.copyOf(handlerPublishFrame, n);
+            handlerStart = Arrays.copyOf(handlerStart, n);
         }
         int i = handlerDepth;
         handlerEvent[i] = event;
+        handlerRun[i] = run;
         handlerEventId[i] = eventId;
         handlerSource[i] = source;
         handlerPublishFrame[i] = publishFrame;
+        handlerStart[i] = now;
         handlerDepth = i + 1;
     }
 

@@ -1,8 +1,8 @@
 package dev.evtrace.agent.bootstrap;
 
 /**
- * The static entry points that inlined advice calls. Every method is cheap, allocation-free, never throws
- * into the host, and does nothing until a {@link Recording} is started.
+ * The static entry points that inlined advice calls. Every method is cheap, allocation-free on the
+ * synchronous path, never throws into the host, and does nothing until a {@link Recording} is started.
  */
 public final class Tracer {
     // Volatile read per call: a plain field could be hoisted by the JIT and never see start().
@@ -40,7 +40,11 @@ public final class Tracer {
             causation = ctx.handlerEventId[h];
             source = ctx.handlerSource[h];
         }
-        ctx.pushPublish(event, r.nextEventId(), causation, source, Clock.micros());
+        RunState run = ctx.currentRun();
+        if (run == null) {
+            run = r.defaultRun();
+        }
+        ctx.pushPublish(event, run, run.nextEventId(), causation, source, Clock.micros());
         return ctx;
     }
 
@@ -51,47 +55,146 @@ public final class Tracer {
         }
         int i = --ctx.publishDepth;
         Object event = ctx.publishEvent[i];
+        RunState run = ctx.publishRun[i];
         ctx.publishEvent[i] = null;
+        ctx.publishRun[i] = null;
         Recording r = recording;
-        if (r != null) {
-            long created = ctx.publishCreated[i];
-            r.ring().put(event, r.correlationId(), ctx.publishId[i], ctx.publishCausation[i], ctx.publishSource[i],
-                    created, created, ctx.publishReceived[i], ctx.publishProcessed[i]);
+        if (r == null) {
+            return;
         }
+        long created = ctx.publishCreated[i];
+        long received = ctx.publishReceived[i];
+        if (received == 0) {
+            // Nobody received it while publish ran: a queued or async bus will deliver it later, anywhere.
+            r.deferred().register(event, ctx.publishId[i], run);
+        }
+        r.hand(0, event, run, ctx.publishId[i], ctx.publishCausation[i], ctx.publishSource[i], ctx.threadName,
+                created, created, received, ctx.publishProcessed[i]);
+    }
+
+    /**
+     * Called just before a JDK call that publishes (e.g. {@code queue.add(event)} in an engine with no bus):
+     * the event is recorded as published now, to be delivered later.
+     */
+    public static void publishedBy(Object event) {
+        publishEnd(publishStart(event));
     }
 
     /**
      * Called on entry to a handler method.
      *
-     * @return the thread's context when this delivery is traced, else null (tracing off, an event this
-     *     thread is not publishing, or the same event re-entering through an overriding handler)
+     * @return the thread's context when this delivery is traced, else null (tracing off, an event the tracer
+     *     never saw published, or the same event re-entering through an overriding handler)
      */
     public static ThreadContext handlerStart(Object event, Object handler) {
-        if (recording == null || event == null) {
+        Recording r = recording;
+        if (r == null || event == null) {
             return null;
         }
         ThreadContext ctx = ThreadContext.current();
         if (ctx.isHandling(event)) {
             return null;
         }
+        long now = Clock.micros();
+        String source = handler == null ? ctx.threadName : handler.getClass().getName();
         int frame = ctx.publishFrameOf(event);
-        if (frame < 0) {
+        if (frame >= 0) {
+            if (ctx.publishReceived[frame] == 0) {
+                ctx.publishReceived[frame] = now;
+            }
+            ctx.pushHandler(event, ctx.publishRun[frame], ctx.publishId[frame], source, frame, now);
+            return ctx;
+        }
+        DeferredEvents.Entry deferred = r.deferred().lookup(event);
+        if (deferred == null) {
             return null;
         }
-        if (ctx.publishReceived[frame] == 0) {
-            ctx.publishReceived[frame] = Clock.micros();
-        }
-        ctx.pushHandler(event, ctx.publishId[frame], handler.getClass().getName(), frame);
+        ctx.pushHandler(event, deferred.run(), deferred.eventId(), source, -1, now);
         return ctx;
     }
 
-    /** Called on every exit from a handler: the event counts as processed when its last handler returns. */
-    public static void handlerEnd(ThreadContext ctx) {
+    /** Called on every exit from a handler: the delivery is recorded, and its event counts as processed. */
+    public static void handlerEnd(ThreadContext ctx, boolean threw) {
         if (ctx == null) {
             return;
         }
         int h = --ctx.handlerDepth;
+        long now = Clock.micros();
+        Object event = ctx.handlerEvent[h];
+        RunState run = ctx.handlerRun[h];
         ctx.handlerEvent[h] = null;
-        ctx.publishProcessed[ctx.handlerPublishFrame[h]] = Clock.micros();
+        ctx.handlerRun[h] = null;
+        int frame = ctx.handlerPublishFrame[h];
+        if (frame >= 0) {
+            ctx.publishProcessed[frame] = now;
+        }
+        Recording r = recording;
+        if (r != null && r.recordsDeliveries()) {
+            r.hand(EventRing.DELIVERY | (threw ? EventRing.THREW : 0), event, run, ctx.handlerEventId[h], 0,
+                    ctx.handlerSource[h], ctx.threadName, ctx.handlerStart[h], ctx.handlerStart[h], ctx.handlerStart[h], now);
+        }
+    }
+
+    /** Called on entry to a run boundary (tracer.run): everything inside, on any thread, gets a new run. */
+    public static ThreadContext runStart() {
+        Recording r = recording;
+        if (r == null) {
+            return null;
+        }
+        ThreadContext ctx = ThreadContext.current();
+        ctx.pushRun(r.newRun());
+        return ctx;
+    }
+
+    public static void runEnd(ThreadContext ctx) {
+        if (ctx != null) {
+            ctx.popRun();
+        }
+    }
+
+    /**
+     * The context a task submitted now should run in: the event being handled (as cause) and its run, or the
+     * run boundary's run; null when there is nothing to carry.
+     */
+    public static PropagatedContext capture() {
+        if (recording == null) {
+            return null;
+        }
+        ThreadContext ctx = ThreadContext.current();
+        if (ctx.handlerDepth > 0) {
+            int h = ctx.handlerDepth - 1;
+            return new PropagatedContext(ctx.handlerRun[h], ctx.handlerEventId[h], ctx.handlerSource[h]);
+        }
+        return ctx.runDepth > 0 ? new PropagatedContext(ctx.runs[ctx.runDepth - 1], 0, null) : null;
+    }
+
+    /** Wraps a task so that it runs in the submitter's context; the task itself when there is none. */
+    public static Runnable wrap(Runnable task) {
+        if (task == null || task instanceof ContextRunnable) {
+            return task;
+        }
+        PropagatedContext context = capture();
+        return context == null ? task : new ContextRunnable(task, context);
+    }
+
+    /** Enters a captured context on the task's thread; {@link #leave} restores what the thread had before. */
+    static ThreadContext enter(PropagatedContext context) {
+        ThreadContext ctx = ThreadContext.current();
+        if (context.causationId() != 0) {
+            ctx.pushHandler(ThreadContext.PROPAGATED, context.run(), context.causationId(), context.source(), -1, 0);
+        } else {
+            ctx.pushRun(context.run());
+        }
+        return ctx;
+    }
+
+    static void leave(ThreadContext ctx, PropagatedContext context) {
+        if (context.causationId() != 0) {
+            int h = --ctx.handlerDepth;
+            ctx.handlerEvent[h] = null;
+            ctx.handlerRun[h] = null;
+        } else {
+            ctx.popRun();
+        }
     }
 }

@@ -4,7 +4,10 @@ import dev.evtrace.agent.bootstrap.ThreadContext;
 import dev.evtrace.agent.bootstrap.Tracer;
 import net.bytebuddy.asm.Advice;
 
-/** A handler method: while it runs, its event is the cause of whatever is published. */
+/**
+ * A handler method: while it runs, its event is the cause of whatever is published. The event is the
+ * argument bound to {@link EventArgument}: the first one assignable to the configured event class.
+ */
 public final class HandlerInstrumentation {
     private HandlerInstrumentation() {}
 
@@ -12,13 +15,14 @@ public final class HandlerInstrumentation {
         private HandlerAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static ThreadContext enter(@Advice.Argument(0) Object event, @Advice.This Object handler) {
+        public static ThreadContext enter(@EventArgument.Event Object event, @Advice.This(optional = true) Object handler) {
             return Tracer.handlerStart(event, handler);
         }
 
+        // onThrowable: the delivery is recorded however the handler ends; its exception propagates unchanged.
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        public static void exit(@Advice.Enter ThreadContext context) {
-            Tracer.handlerEnd(context);
+        public static void exit(@Advice.Enter ThreadContext context, @Advice.Thrown Throwable thrown) {
+            Tracer.handlerEnd(context, thrown != null);
         }
     }
 }

@@ -4,7 +4,7 @@ import dev.evtrace.agent.bootstrap.ThreadContext;
 import dev.evtrace.agent.bootstrap.Tracer;
 import net.bytebuddy.asm.Advice;
 
-/** The bus's publish method: the event (its first argument) gets an id, a cause and its created time. */
+/** The bus's publish method: the event gets an id, a cause, a run and its created time. */
 public final class PublishInstrumentation {
     private PublishInstrumentation() {}
 
@@ -12,7 +12,7 @@ public final class PublishInstrumentation {
         private PublishAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static ThreadContext enter(@Advice.Argument(0) Object event) {
+        public static ThreadContext enter(@EventArgument.Event Object event) {
             return Tracer.publishStart(event);
         }
 

@@ -3,12 +3,16 @@ package dev.evtrace.agent.writer;
 import dev.evtrace.agent.Config;
 import dev.evtrace.agent.bootstrap.EventRing;
 import dev.evtrace.agent.bootstrap.Recording;
+import dev.evtrace.agent.bootstrap.RunState;
+import dev.evtrace.store.Delivery;
 import dev.evtrace.store.EventDatasetWriter;
 import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterIds;
 import dev.evtrace.store.WriterOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -20,6 +24,8 @@ import java.util.function.Consumer;
  * counting the loss, so the program never stalls on a broken disk.
  */
 public final class StoreWriter implements Runnable, EventRing.SlotReader {
+    /** The type of the rows that record events the ring had no room for (tracer.overflow=drop). */
+    public static final String DATA_LOSS = "TRACER_DATA_LOSS";
     private static final int BATCH = 4_096;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -28,21 +34,27 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private final PrintStream stderr;
     private final Runnable onFirstEvent;
     private final EventTypes types;
+    private final EventTimes times;
     private final Payloads payloads;
+    private final String writerId = WriterIds.newId();
+    private final Map<RunState, long[]> reportedLoss = new HashMap<>();
     private final Thread thread;
     private volatile boolean stopping;
     private EventDatasetWriter writer;
     private boolean failed;
     private long written;
+    private long deliveries;
     private long dropped;
+    private long lossMarkers;
 
-    public StoreWriter(Config config, Recording recording, PrintStream stderr, Runnable onFirstEvent) {
+    public StoreWriter(Config config, Recording recording, EventTypes types, PrintStream stderr, Runnable onFirstEvent) {
         this.config = config;
         this.recording = recording;
+        this.types = types;
         this.stderr = stderr;
         this.onFirstEvent = onFirstEvent;
         Consumer<String> warn = message -> stderr.println("tracer: " + message);
-        this.types = new EventTypes(config.eventType(), warn);
+        this.times = new EventTimes(config.eventTimestamp(), warn);
         this.payloads = new Payloads(config.payload());
         this.thread = new Thread(this, "tracer-writer");
         thread.setDaemon(true);
@@ -63,6 +75,9 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
                 announced = true;
                 onFirstEvent.run();
             }
+            if (n < BATCH) {
+                recordLoss();
+            }
             if (n == 0) {
                 if (stopping && ring.pending() == 0) {
                     break;
@@ -70,6 +85,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
                 LockSupport.parkNanos(IDLE_PARK_NANOS);
             }
         }
+        recordLoss();
         close();
     }
 
@@ -79,18 +95,19 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         thread.join(timeoutMillis);
     }
 
+    /** Events written to the store (data-loss markers not included). */
     public long written() {
         return written;
     }
 
-    public long dropped() {
-        return dropped;
+    public String writerId() {
+        return writerId;
     }
 
     private void open() {
         try {
-            WriterOptions options = new WriterOptions(WriterIds.newId(), config.rollEvents(),
-                    Map.of("evtrace.correlation_id", recording.correlationId()));
+            WriterOptions options = new WriterOptions(writerId, config.rollEvents(),
+                    Map.of("evtrace.writer", writerId));
             writer = new EventDatasetWriter(config.store(), options);
         } catch (IOException | RuntimeException | LinkageError e) {
             fail("cannot open store " + config.store(), e);
@@ -98,33 +115,96 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     }
 
     @Override
-    public void read(Object event, String run, long eventId, long causationId, String source,
+    public void read(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
                      long createdAt, long emittedAt, long receivedAt, long processedAt) {
+        boolean delivery = (kind & EventRing.DELIVERY) != 0;
         if (failed) {
-            dropped++;
+            if (!delivery) {
+                dropped++;
+            }
             return;
         }
         try {
             String type = types.typeOf(event);
-            writer.write(new TracedEvent(eventId, type, createdAt, run, causationId, source,
-                    createdAt, emittedAt, receivedAt, processedAt, payloads.of(event),
-                    TracedEvent.CURRENT_VERSION, eventId, ""));
-            written++;
+            if (delivery) {
+                writer.write(new Delivery(run, eventId, type, source, thread, receivedAt, processedAt,
+                        (kind & EventRing.THREW) != 0));
+                deliveries++;
+            } else {
+                writer.write(new TracedEvent(eventId, type, times.timeOf(event, createdAt), run, causationId, source,
+                        createdAt, emittedAt, receivedAt, processedAt, payloads.of(event),
+                        TracedEvent.CURRENT_VERSION, eventId, ""));
+                written++;
+            }
         } catch (IOException | RuntimeException | LinkageError e) {
-            dropped++;
+            if (!delivery) {
+                dropped++;
+            }
             fail("cannot write to store " + config.store(), e);
         }
     }
 
+    /** Writes a marker row into each run that lost events since the last look, so readers see the gap. */
+    private void recordLoss() {
+        for (RunState run : recording.runs()) {
+            long events = run.droppedCount();
+            long deliveryCount = run.droppedDeliveryCount();
+            long[] reported = reportedLoss.computeIfAbsent(run, r -> new long[2]);
+            if (events == reported[0] && deliveryCount == reported[1]) {
+                continue;
+            }
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("dropped_events", Long.toString(events - reported[0]));
+            data.put("dropped_deliveries", Long.toString(deliveryCount - reported[1]));
+            data.put("dropped_events_total", Long.toString(events));
+            data.put("reason", "ring buffer full (tracer.overflow=drop)");
+            reported[0] = events;
+            reported[1] = deliveryCount;
+            long now = dev.evtrace.agent.bootstrap.Clock.micros();
+            long id = -(++lossMarkers);
+            try {
+                if (!failed) {
+                    writer.write(new TracedEvent(id, DATA_LOSS, now, run.correlationId(), TracedEvent.ABSENT, "tracer",
+                            now, now, TracedEvent.ABSENT, TracedEvent.ABSENT, data, TracedEvent.CURRENT_VERSION, id, ""));
+                }
+            } catch (IOException | RuntimeException e) {
+                fail("cannot write to store " + config.store(), e);
+            }
+        }
+    }
+
+    /** Completes the files and writes the counters beside the data. */
     private void close() {
         if (writer == null || failed) {
             return;
         }
         try {
             writer.close();
+            writer.writeMetadata(counters());
         } catch (IOException | RuntimeException e) {
             fail("cannot complete the store's files in " + config.store(), e);
         }
+    }
+
+    /** The agent's own counters, as written to {@code _meta/<writer>.properties}. */
+    public Map<String, String> counters() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("published", Long.toString(recording.published()));
+        c.put("written", Long.toString(written));
+        c.put("deliveries_written", Long.toString(deliveries));
+        c.put("dropped", Long.toString(droppedTotal()));
+        c.put("blocked_ms", Long.toString(TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos())));
+        c.put("runs", Integer.toString(recording.runs().size()));
+        return c;
+    }
+
+    /** Events that never reached the store: refused by a full ring, or lost to a store error. */
+    public long droppedTotal() {
+        long n = dropped;
+        for (RunState run : recording.runs()) {
+            n += run.droppedCount();
+        }
+        return n;
     }
 
     private void fail(String what, Throwable e) {

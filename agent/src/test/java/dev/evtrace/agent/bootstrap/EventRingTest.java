@@ -14,10 +14,10 @@ class EventRingTest {
     void deliversEverySlotInClaimOrderAndFreesIt() {
         EventRing ring = new EventRing(4);
         for (int i = 1; i <= 3; i++) {
-            ring.put("e" + i, "run", i, i - 1, "src", i * 10, i * 10 + 1, i * 10 + 2, i * 10 + 3);
+            ring.put(0, "e" + i, "run", i, i - 1, "src", "main", i * 10, i * 10 + 1, i * 10 + 2, i * 10 + 3);
         }
         List<String> seen = new ArrayList<>();
-        int n = ring.drain((e, run, id, cause, src, c, em, r, p) -> seen.add(e + ":" + id + ":" + cause + ":" + p), 10);
+        int n = ring.drain((k, e, run, id, cause, src, t, c, em, r, p) -> seen.add(e + ":" + id + ":" + cause + ":" + p), 10);
         assertThat(n).isEqualTo(3);
         assertThat(seen).containsExactly("e1:1:0:13", "e2:2:1:23", "e3:3:2:33");
         assertThat(ring.pending()).isZero();
@@ -33,7 +33,7 @@ class EventRingTest {
             int base = p * perProducer;
             Thread t = new Thread(() -> {
                 for (int i = 1; i <= perProducer; i++) {
-                    ring.put("x", "run", base + i, 0, "src", 0, 0, 0, 0);
+                    ring.put(0, "x", "run", base + i, 0, "src", "t", 0, 0, 0, 0);
                 }
             });
             threads.add(t);
@@ -41,13 +41,25 @@ class EventRingTest {
         }
         Set<Long> ids = new HashSet<>();
         while (ids.size() < producers * perProducer) {
-            ring.drain((e, run, id, cause, src, c, em, r, p) -> assertThat(ids.add(id)).isTrue(), 100);
+            ring.drain((k, e, run, id, cause, src, t, c, em, r, p) -> assertThat(ids.add(id)).isTrue(), 100);
         }
         for (Thread t : threads) {
             t.join();
         }
         assertThat(ids).hasSize(producers * perProducer);
         assertThat(ring.pending()).isZero();
+    }
+
+    @Test
+    void offerRefusesWhenFullWithoutTakingASlot() {
+        EventRing ring = new EventRing(2);
+        assertThat(ring.offer(0, "a", "run", 1, 0, "s", "t", 0, 0, 0, 0)).isTrue();
+        assertThat(ring.offer(0, "b", "run", 2, 0, "s", "t", 0, 0, 0, 0)).isTrue();
+        assertThat(ring.offer(0, "c", "run", 3, 0, "s", "t", 0, 0, 0, 0)).isFalse();
+        List<Long> ids = new ArrayList<>();
+        ring.drain((k, e, run, id, cause, src, t, c, em, r, p) -> ids.add(id), 10);
+        assertThat(ids).containsExactly(1L, 2L);
+        assertThat(ring.offer(0, "d", "run", 4, 0, "s", "t", 0, 0, 0, 0)).isTrue();
     }
 
     @Test

@@ -22,8 +22,12 @@ import org.junit.jupiter.api.Test;
  * read back from the ring.
  */
 class AdviceTest {
-    record Row(Object event, long id, long causation, String source, long created, long emitted, long received,
-               long processed) {}
+    record Row(int kind, Object event, String run, long id, long causation, String source, String thread,
+               long created, long emitted, long received, long processed) {
+        boolean isDelivery() {
+            return (kind & EventRing.DELIVERY) != 0;
+        }
+    }
 
     private Recording recording;
 
@@ -38,19 +42,25 @@ class AdviceTest {
         Tracer.start(null);
     }
 
+    /** The event records, in the order they reached the ring. */
     private List<Row> drain() {
+        return drainAll().stream().filter(r -> !r.isDelivery()).toList();
+    }
+
+    private List<Row> drainAll() {
         List<Row> rows = new ArrayList<>();
-        recording.ring().drain((e, run, id, cause, source, c, em, r, p) ->
-                rows.add(new Row(e, id, cause, source, c, em, r, p)), Integer.MAX_VALUE);
+        recording.ring().drain((kind, e, run, id, cause, source, thread, c, em, r, p) ->
+                rows.add(new Row(kind, e, run, id, cause, source, thread, c, em, r, p)), Integer.MAX_VALUE);
         return rows;
     }
 
     @SuppressWarnings("unchecked")
     private static <T> T woven(Class<? extends T> type) throws ReflectiveOperationException {
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(EventArgument.Event.class, new EventArgument(""));
         Class<?> loaded = new ByteBuddy()
                 .redefine(type)
-                .visit(Advice.to(PublishInstrumentation.PublishAdvice.class).on(named("publish")))
-                .visit(Advice.to(HandlerInstrumentation.HandlerAdvice.class).on(named("handle")))
+                .visit(mapping.to(PublishInstrumentation.PublishAdvice.class).on(named("publish")))
+                .visit(mapping.to(HandlerInstrumentation.HandlerAdvice.class).on(named("handle")))
                 .make()
                 .load(new ClassLoader(AdviceTest.class.getClassLoader()) {}, ClassLoadingStrategy.Default.CHILD_FIRST)
                 .getLoaded();

@@ -1,0 +1,7 @@
+package dev.evtrace.agent.bootstrap;
+
+/**
+ * The context a task carries to another thread: the run, and the event whose handler submitted it (0 when
+ * it was submitted inside a run boundary but outside any handler).
+ */
+public record PropagatedContext(RunState run, long causationId, String source) {}

@@ -1,0 +1,98 @@
+package dev.evtrace.agent.instrumentation;
+
+import dev.evtrace.agent.bootstrap.Tracer;
+import java.util.List;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Engines with no bus class of their own publish by calling a JDK method ({@code queue.add(event)}). The JDK
+ * class is never touched: each call site in the program's own classes is preceded by a call that records
+ * the event ({@link Tracer#publishedBy}), so {@code queue.add(e)} becomes {@code publishedBy(e); queue.add(e)}.
+ */
+public final class CallSiteInstrumentation implements AsmVisitorWrapper {
+    /** A JDK method whose only argument is the event. */
+    public record Call(String owner, String method) {}
+
+    private static final String TRACER = Type.getInternalName(Tracer.class);
+
+    private final List<Call> calls;
+
+    public CallSiteInstrumentation(List<Call> calls) {
+        this.calls = calls;
+    }
+
+    @Override
+    public int mergeWriter(int flags) {
+        return flags | ClassWriter.COMPUTE_MAXS;
+    }
+
+    @Override
+    public int mergeReader(int flags) {
+        return flags;
+    }
+
+    @Override
+    public ClassVisitor wrap(TypeDescription instrumentedType, ClassVisitor classVisitor, Implementation.Context context,
+                             TypePool typePool, FieldList<FieldDescription.InDefinedShape> fields,
+                             MethodList<?> methods, int writerFlags, int readerFlags) {
+        return new ClassVisitor(Opcodes.ASM9, classVisitor) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new CallSites(super.visitMethod(access, name, descriptor, signature, exceptions));
+            }
+        };
+    }
+
+    private final class CallSites extends MethodVisitor {
+        CallSites(MethodVisitor delegate) {
+            super(Opcodes.ASM9, delegate);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if ((opcode == Opcodes.INVOKEINTERFACE || opcode == Opcodes.INVOKEVIRTUAL) && matches(owner, name, descriptor)) {
+                super.visitInsn(Opcodes.DUP);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, TRACER, "publishedBy", "(Ljava/lang/Object;)V", false);
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        private boolean matches(String owner, String name, String descriptor) {
+            Type[] arguments = Type.getArgumentTypes(descriptor);
+            if (arguments.length != 1 || arguments[0].getSort() != Type.OBJECT) {
+                return false;
+            }
+            for (Call call : calls) {
+                if (call.method().equals(name) && isSubtype(owner.replace('/', '.'), call.owner())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The call's static owner is a JDK type: resolve it where the JDK lives and test assignability. */
+    private static boolean isSubtype(String owner, String type) {
+        if (owner.equals(type)) {
+            return true;
+        }
+        try {
+            return Class.forName(type, false, null).isAssignableFrom(Class.forName(owner, false, null));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
