@@ -15,12 +15,19 @@ record JavaProcess(int exitCode, String stdout, String stderr) {
     static final Path SAMPLES_PROPERTIES = Path.of(System.getProperty("samples.properties", "../samples/tracer.properties"));
 
     static JavaProcess run(List<String> jvmOptions, List<String> programArgs, Path workDir) throws IOException, InterruptedException {
+        List<String> program = new ArrayList<>();
+        program.add("-jar");
+        program.add(SAMPLES_JAR.toAbsolutePath().toString());
+        program.addAll(programArgs);
+        return runMain(jvmOptions, program, workDir);
+    }
+
+    /** Runs {@code java <jvmOptions> <program>}, the program being -jar or -cp with a main class and its arguments. */
+    static JavaProcess runMain(List<String> jvmOptions, List<String> program, Path workDir) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(SAMPLES_JAR.toAbsolutePath().toString());
-        command.addAll(programArgs);
+        command.addAll(program);
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
