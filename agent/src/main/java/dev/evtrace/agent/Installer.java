@@ -41,6 +41,9 @@ final class Installer {
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // Lambdas and method references registered as handlers are classes too, hidden from agents
+                // unless Byte Buddy defines them.
+                .with(AgentBuilder.LambdaInstrumentationStrategy.ENABLED)
                 .with(new ErrorListener(report, stderr))
                 .ignore(nameStartsWith("java.").and(not(nameStartsWith("java.util.concurrent.")))
                         .or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")).or(nameStartsWith("com.sun."))
@@ -59,7 +62,9 @@ final class Installer {
         }
         for (MethodSpec spec : config.runs()) {
             builder = builder.type(types(spec)).transform((b, type, loader, module, domain) -> {
-                report.runInstrumented(type.getName());
+                if (!type.getDeclaredMethods().filter(methods(spec)).isEmpty()) {
+                    report.runInstrumented(type.getName());
+                }
                 return b.visit(Advice.to(RunInstrumentation.RunAdvice.class).on(methods(spec)));
             });
         }
@@ -99,10 +104,8 @@ final class Installer {
         if (spec.isAnnotation()) {
             return declaresMethod(isAnnotatedWith(named(spec.annotation())));
         }
-        ElementMatcher.Junction<TypeDescription> types = spec.typeName().contains("*")
-                ? nameMatches(MethodSpec.regex(spec.typeName()))
-                : hasSuperType(named(spec.typeName()));
-        return types.and(not(isInterface()));
+        // Interfaces stay in: their default methods are handlers too (the method matcher skips abstract ones).
+        return spec.typeName().contains("*") ? nameMatches(MethodSpec.regex(spec.typeName())) : hasSuperType(named(spec.typeName()));
     }
 
     /** Concrete, declared methods only: a bridge and its target must count as one delivery. */

@@ -96,7 +96,7 @@ public final class Tracer {
             return null;
         }
         long now = Clock.micros();
-        String source = handler == null ? ctx.threadName : handler.getClass().getName();
+        String source = handler == null ? ctx.threadName : SourceNames.of(handler);
         int frame = ctx.publishFrameOf(event);
         if (frame >= 0) {
             if (ctx.publishReceived[frame] == 0) {

@@ -1,5 +1,6 @@
 package dev.evtrace.agent.it;
 
+import com.acme.programs.ProgramWithItsOwnLibraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evtrace.store.EventDatasetReader;

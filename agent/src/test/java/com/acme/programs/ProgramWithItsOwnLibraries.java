@@ -1,10 +1,10 @@
-package dev.evtrace.agent.it;
+package com.acme.programs;
 
 import java.security.CodeSource;
 
 /**
  * A backtest program that brings its own Byte Buddy, Avro, Parquet and slf4j (other versions than the
- * agent's) and uses them, then runs the sample backtest. Launched by {@link ConflictingLibrariesIT}.
+ * agent's) and uses them, then runs the sample backtest. Launched by the agent's ConflictingLibrariesIT.
  */
 public final class ProgramWithItsOwnLibraries {
     private ProgramWithItsOwnLibraries() {}
