@@ -13,8 +13,9 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * Binds the advice's {@link Event} parameter to the instrumented method's event argument: the first
- * parameter whose type is (or extends) the configured event class, or the first parameter when none is
- * configured. Resolved once per instrumented method, at instrumentation time.
+ * parameter that can hold an event of the configured class (that class, a subtype, or Object, as in
+ * Guava's post(Object)), or the first parameter when none is configured. Resolved once per instrumented
+ * method, at instrumentation time.
  */
 public final class EventArgument implements Advice.OffsetMapping {
     @Retention(RetentionPolicy.RUNTIME)
@@ -35,7 +36,7 @@ public final class EventArgument implements Advice.OffsetMapping {
             if (eventClass.isEmpty()) {
                 return type.isPrimitive() ? -1 : 0;
             }
-            if (isA(type, eventClass)) {
+            if (type.represents(Object.class) || isA(type, eventClass)) {
                 return i;
             }
             i++;
