@@ -1,44 +1,33 @@
 package com.acme.backtest;
 
-import com.acme.backtest.bus.EventBus;
-
-import java.util.function.Supplier;
-
-/** How events are dispatched; each mode supplies the bus the backtest is wired to. */
-public enum Mode {
+/** How events are dispatched: the shape of the run, on the sample's own bus unless --bus says otherwise. */
+public enum Mode implements Choice {
     /** Every publish dispatches to completion on the publishing thread. */
-    SYNC("sync", EventBus::new);
+    SYNC("sync"),
+    /** Publish only enqueues; after each day's bars a loop dispatches the queue, first in, first out. */
+    QUEUED("queued"),
+    /** Execution fills each order on an exchange-gateway thread, which publishes the FILL, while its handler waits. */
+    EXECUTOR("executor"),
+    /** One bus per container, and routes that forward events between them. */
+    CONTAINERS("containers"),
+    /** A sweep of independent backtests, run concurrently on a fixed thread pool. */
+    PARALLEL("parallel"),
+    /** The same sweep, one backtest after another on the main thread. */
+    SEQUENTIAL("sequential");
 
     private final String flag;
-    private final Supplier<EventBus> busFactory;
 
-    Mode(String flag, Supplier<EventBus> busFactory) {
+    Mode(String flag) {
         this.flag = flag;
-        this.busFactory = busFactory;
     }
 
+    @Override
     public String flag() {
         return flag;
     }
 
-    EventBus newBus() {
-        return busFactory.get();
-    }
-
-    static Mode fromFlag(String value) {
-        for (Mode mode : values()) {
-            if (mode.flag.equals(value)) {
-                return mode;
-            }
-        }
-        throw new UsageException("--mode must be one of: " + validFlags() + ", got '" + value + "'");
-    }
-
-    private static String validFlags() {
-        StringBuilder flags = new StringBuilder();
-        for (Mode mode : values()) {
-            flags.append(flags.length() == 0 ? "" : ", ").append(mode.flag);
-        }
-        return flags.toString();
+    /** True for the modes that run several backtests rather than one. */
+    public boolean isSweep() {
+        return this == PARALLEL || this == SEQUENTIAL;
     }
 }

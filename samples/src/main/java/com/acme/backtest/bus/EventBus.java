@@ -29,7 +29,22 @@ public class EventBus {
     }
 
     public void publish(Event event) {
+        countPublished();
+        dispatch(event);
+    }
+
+    /** Events published so far, including those no handler was subscribed to. */
+    public long publishedCount() {
+        return published;
+    }
+
+    /** For a subclass whose publish does not call this one: counts the event as published. */
+    protected final void countPublished() {
         published++;
+    }
+
+    /** Runs every handler subscribed to the event's type, in subscription order, on the caller's thread. */
+    protected final void dispatch(Event event) {
         List<EventHandler> subscribers = handlers.get(event.getType());
         if (subscribers == null) {
             return;
@@ -38,10 +53,5 @@ public class EventBus {
         for (int i = 0; i < subscribers.size(); i++) {
             subscribers.get(i).handle(event);
         }
-    }
-
-    /** Events published so far, including those no handler was subscribed to. */
-    public long publishedCount() {
-        return published;
     }
 }

@@ -1,6 +1,6 @@
 package com.acme.backtest.marketdata;
 
-import com.acme.backtest.bus.EventBus;
+import com.acme.backtest.events.BarEvent;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,20 +9,18 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Drives the backtest: for every trading day it publishes one BAR per symbol, all symbols of a day
- * before any symbol of the next, as a live feed would deliver the daily closes.
+ * Simulates the market: for every trading day one BAR per symbol, all symbols of a day before any symbol
+ * of the next, as a live feed would deliver the daily closes.
  */
-public final class SyntheticPriceFeed {
+public final class SyntheticPriceFeed implements PriceFeed {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2005, 1, 3);
 
-    private final EventBus bus;
     private final MarketFactor market;
     private final List<PricePath> paths;
     private final TradingCalendar calendar = new TradingCalendar(FIRST_DAY);
 
-    public SyntheticPriceFeed(EventBus bus, int symbols, long seed, int stepsPerBar) {
-        this.bus = bus;
+    public SyntheticPriceFeed(int symbols, long seed, int stepsPerBar) {
         SplittableRandom root = new SplittableRandom(seed);
         this.market = new MarketFactor(root.split(), stepsPerBar);
         this.paths = new ArrayList<>(symbols);
@@ -31,12 +29,14 @@ public final class SyntheticPriceFeed {
         }
     }
 
-    /** Publishes the next trading day's bar for every symbol. */
-    public void publishNextBars() {
+    @Override
+    public List<BarEvent> nextBars() {
         long close = calendar.nextClose();
         market.nextDay();
+        List<BarEvent> bars = new ArrayList<>(paths.size());
         for (int i = 0; i < paths.size(); i++) {
-            bus.publish(paths.get(i).nextBar(close, market));
+            bars.add(paths.get(i).nextBar(close, market));
         }
+        return bars;
     }
 }

@@ -3,21 +3,23 @@ package com.acme.backtest.performance;
 import com.acme.backtest.bus.EventHandler;
 import com.acme.backtest.events.BarEvent;
 import com.acme.backtest.events.Event;
-import com.acme.backtest.portfolio.Portfolio;
+import com.acme.backtest.portfolio.Book;
 
 /**
  * Builds the equity curve, one point per bar time. Bars of one time arrive together, so the first bar of
- * a new time closes the previous one; subscribed to BAR ahead of the portfolio, it reads equity before
+ * a new time closes the previous one; handed each BAR ahead of the portfolio, it reads equity before
  * any position is marked at the new prices.
+ *
+ * <p>Publishes nothing, so it needs no bus: engines without one call {@link #onBar} directly.
  */
 public final class PerformanceTracker implements EventHandler {
 
-    private final Portfolio portfolio;
+    private final Book book;
     private final EquityCurve curve = new EquityCurve();
     private long currentBarTime = Long.MIN_VALUE;
 
-    public PerformanceTracker(Portfolio portfolio) {
-        this.portfolio = portfolio;
+    public PerformanceTracker(Book book) {
+        this.book = book;
     }
 
     @Override
@@ -25,6 +27,10 @@ public final class PerformanceTracker implements EventHandler {
         if (!(event instanceof BarEvent bar)) {
             throw new IllegalArgumentException("performance tracker handles BAR events only, got " + event.getType());
         }
+        onBar(bar);
+    }
+
+    public void onBar(BarEvent bar) {
         if (bar.getTimestamp() != currentBarTime) {
             closeCurrentBar();
             currentBarTime = bar.getTimestamp();
@@ -40,7 +46,7 @@ public final class PerformanceTracker implements EventHandler {
 
     private void closeCurrentBar() {
         if (currentBarTime != Long.MIN_VALUE) {
-            curve.add(portfolio.equity());
+            curve.add(book.equity());
         }
     }
 }

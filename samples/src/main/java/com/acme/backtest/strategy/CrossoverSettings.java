@@ -1,7 +1,7 @@
 package com.acme.backtest.strategy;
 
 /**
- * Parameters of {@link MovingAverageCrossoverStrategy}.
+ * Parameters of {@link CrossoverSignals}.
  *
  * @param fastPeriod        bars in the fast moving average
  * @param slowPeriod        bars in the slow moving average
@@ -12,4 +12,9 @@ package com.acme.backtest.strategy;
  */
 public record CrossoverSettings(int fastPeriod, int slowPeriod, int atrPeriod, double targetRangeShare,
                                 int volatilityPeriod, double maxVolatility) {
+
+    /** These settings with other moving-average windows, as a parameter sweep varies them. */
+    public CrossoverSettings withWindows(int fast, int slow) {
+        return new CrossoverSettings(fast, slow, atrPeriod, targetRangeShare, volatilityPeriod, maxVolatility);
+    }
 }

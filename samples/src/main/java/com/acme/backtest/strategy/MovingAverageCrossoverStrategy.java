@@ -3,28 +3,18 @@ package com.acme.backtest.strategy;
 import com.acme.backtest.bus.EventBus;
 import com.acme.backtest.bus.EventHandler;
 import com.acme.backtest.events.BarEvent;
-import com.acme.backtest.events.Direction;
 import com.acme.backtest.events.Event;
 import com.acme.backtest.events.SignalEvent;
 
-import java.util.HashMap;
-import java.util.Map;
-
-/**
- * Trend following on BAR: LONG when the fast average crosses above the slow one, SHORT when it crosses
- * below, FLAT instead of either while the symbol is too volatile to trust the trend. Conviction shrinks
- * as the average true range grows, so every position carries roughly the same daily risk.
- */
+/** The strategy on the bus: on each BAR, publishes the SIGNAL the crossover rules give, if any. */
 public final class MovingAverageCrossoverStrategy implements EventHandler {
 
     private final EventBus bus;
-    private final CrossoverSettings settings;
-    private final Map<String, SymbolIndicators> indicators = new HashMap<>();
-    private long nextSignalId = 1;
+    private final CrossoverSignals signals;
 
-    public MovingAverageCrossoverStrategy(EventBus bus, CrossoverSettings settings) {
+    public MovingAverageCrossoverStrategy(EventBus bus, CrossoverSignals signals) {
         this.bus = bus;
-        this.settings = settings;
+        this.signals = signals;
     }
 
     @Override
@@ -32,24 +22,9 @@ public final class MovingAverageCrossoverStrategy implements EventHandler {
         if (!(event instanceof BarEvent bar)) {
             throw new IllegalArgumentException("strategy handles BAR events only, got " + event.getType());
         }
-        SymbolIndicators symbol = indicators.get(bar.getSymbol());
-        if (symbol == null) {
-            symbol = new SymbolIndicators(settings);
-            indicators.put(bar.getSymbol(), symbol);
+        SignalEvent signal = signals.onBar(bar);
+        if (signal != null) {
+            bus.publish(signal);
         }
-        Crossing crossing = symbol.update(bar);
-        if (crossing == Crossing.NONE) {
-            return;
-        }
-        Direction direction;
-        if (symbol.volatility() > settings.maxVolatility()) {
-            direction = Direction.FLAT;
-        } else {
-            direction = crossing == Crossing.UP ? Direction.LONG : Direction.SHORT;
-        }
-        double rangeShare = symbol.averageTrueRange() / bar.getClose();
-        double strength = Math.min(1, settings.targetRangeShare() / rangeShare);
-        bus.publish(new SignalEvent(bar.getTimestamp(), nextSignalId++, bar.getSymbol(), direction, strength,
-                bar.getClose()));
     }
 }

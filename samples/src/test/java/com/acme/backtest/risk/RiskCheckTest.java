@@ -7,6 +7,7 @@ import com.acme.backtest.events.FillEvent;
 import com.acme.backtest.events.OrderEvent;
 import com.acme.backtest.events.RiskBreachEvent;
 import com.acme.backtest.events.Side;
+import com.acme.backtest.portfolio.Book;
 import com.acme.backtest.portfolio.Portfolio;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,9 @@ class RiskCheckTest {
 
     @BeforeEach
     void wire() {
-        Portfolio portfolio = new Portfolio(bus, 1_000_000, 0.1);
-        RiskCheck riskCheck = new RiskCheck(bus, portfolio, LIMITS, approvals);
+        Book book = new Book(1_000_000, 0.1);
+        Portfolio portfolio = new Portfolio(bus, book);
+        RiskCheck riskCheck = new RiskCheck(bus, new PreTradeCheck(book, LIMITS, approvals));
         bus.subscribe(EventType.BAR, portfolio);
         bus.subscribe(EventType.FILL, portfolio);
         bus.subscribe(EventType.ORDER, riskCheck);
