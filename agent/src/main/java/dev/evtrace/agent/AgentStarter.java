@@ -2,12 +2,14 @@ package dev.evtrace.agent;
 
 import dev.evtrace.agent.bootstrap.EventRing;
 import dev.evtrace.agent.bootstrap.Recording;
+import dev.evtrace.agent.bootstrap.RunState;
 import dev.evtrace.agent.bootstrap.Tracer;
 import dev.evtrace.agent.writer.EventTypes;
 import dev.evtrace.agent.writer.StoreWriter;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,8 @@ final class AgentStarter {
         String correlationId = config.correlationId().isEmpty() ? newCorrelationId() : config.correlationId();
         EventTypes types = new EventTypes(config.eventType(), message -> stderr.println("tracer: " + message));
         Recording recording = new Recording(new EventRing(config.bufferSize()), correlationId, runIds(config),
-                event -> config.critical().contains(types.typeOf(event)), config.dropWhenFull(), config.deliveries());
+                event -> config.critical().contains(types.typeOf(event)), config.dropWhenFull(), config.deliveries(),
+                new EventClassFilter(config.eventClass()));
         InstrumentationReport report = new InstrumentationReport();
         StoreWriter writer = new StoreWriter(config, recording, types, stderr, () -> stderr.println(
                 "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", run " + correlationId));
@@ -65,7 +68,8 @@ final class AgentStarter {
             if (report.publishTypeCount() == 0) {
                 stderr.println("tracer: no class with " + config.publish() + " was loaded; nothing was traced");
             }
-            String runs = recording.runs().size() > 1 ? recording.runs().size() - 1 + " runs" : "run " + recording.correlationId();
+            List<RunState> traced = recording.runs().stream().filter(r -> r.published() > 0).toList();
+            String runs = traced.size() == 1 ? "run " + traced.get(0).correlationId() : traced.size() + " runs";
             stderr.printf("tracer: %d events written to %s (%s), %d dropped, %d ms waiting for buffer space%n",
                     writer.written(), config.store(), runs, recording.published() - writer.written(),
                     TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos()));

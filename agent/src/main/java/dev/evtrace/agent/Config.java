@@ -88,6 +88,10 @@ public record Config(
             throw new ConfigException("tracer.publish names a JDK method (" + publish.stream().filter(MethodSpec::isJdkCall)
                     .findFirst().orElseThrow() + "): set tracer.callers to the program's packages that call it, e.g. com.acme.**");
         }
+        if (publish.stream().anyMatch(MethodSpec::isJdkCall) && s.getOrDefault("tracer.event.class", "").isBlank()) {
+            throw new ConfigException("tracer.publish names a JDK method: set tracer.event.class to the program's event"
+                    + " base type, so that only events (not every object the program queues) are traced");
+        }
         String overflow = s.getOrDefault("tracer.overflow", "block").trim().toLowerCase(Locale.ROOT);
         if (!overflow.equals("block") && !overflow.equals("drop")) {
             throw new ConfigException("bad setting tracer.overflow=" + s.get("tracer.overflow") + ": must be block or drop");

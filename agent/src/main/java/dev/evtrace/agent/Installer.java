@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.isDefaultFinalizer;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
@@ -25,6 +26,7 @@ import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -38,12 +40,10 @@ final class Installer {
     private Installer() {}
 
     static void install(Config config, Instrumentation inst, InstrumentationReport report, PrintStream stderr) {
-        AgentBuilder builder = new AgentBuilder.Default()
+        // Byte Buddy skips synthetic methods unless told otherwise; lambda bodies are synthetic (see methods()).
+        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer()))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                // Lambdas and method references registered as handlers are classes too, hidden from agents
-                // unless Byte Buddy defines them.
-                .with(AgentBuilder.LambdaInstrumentationStrategy.ENABLED)
                 .with(new ErrorListener(report, stderr))
                 .ignore(nameStartsWith("java.").and(not(nameStartsWith("java.util.concurrent.")))
                         .or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")).or(nameStartsWith("com.sun."))
@@ -81,10 +81,8 @@ final class Installer {
             for (String glob : config.callers()) {
                 callers = callers.or(nameMatches(MethodSpec.regex(glob)));
             }
-            builder = builder.type(callers.and(not(isInterface()))).transform((b, type, loader, module, domain) -> {
-                report.publishInstrumented(type.getName());
-                return b.visit(new CallSiteInstrumentation(calls));
-            });
+            builder = builder.type(callers.and(not(isInterface()))).transform((b, type, loader, module, domain) ->
+                    b.visit(new CallSiteInstrumentation(calls, report::publishInstrumented)));
         }
         builder.installOn(inst);
     }
@@ -108,12 +106,17 @@ final class Installer {
         return spec.typeName().contains("*") ? nameMatches(MethodSpec.regex(spec.typeName())) : hasSuperType(named(spec.typeName()));
     }
 
-    /** Concrete, declared methods only: a bridge and its target must count as one delivery. */
+    /**
+     * Concrete, declared methods only: a bridge and its target must count as one delivery. Synthetic methods
+     * are skipped too, except lambda bodies named on purpose ({@code Type#lambda$*}): the JVM hides lambda
+     * classes from agents, so a lambda handler is traced through the body it calls.
+     */
     private static ElementMatcher.Junction<MethodDescription> methods(MethodSpec spec) {
         ElementMatcher.Junction<MethodDescription> name = spec.isAnnotation()
                 ? isAnnotatedWith(named(spec.annotation()))
                 : spec.methodName().contains("*") ? nameMatches(MethodSpec.regex(spec.methodName())) : named(spec.methodName());
-        return name.and(not(isAbstract())).and(not(isBridge())).and(not(isSynthetic()));
+        ElementMatcher.Junction<MethodDescription> concrete = name.and(not(isAbstract())).and(not(isBridge()));
+        return !spec.isAnnotation() && spec.methodName().startsWith("lambda$") ? concrete : concrete.and(not(isSynthetic()));
     }
 
     private static ElementMatcher.Junction<MethodDescription> hasEventArgument(String eventClass) {

@@ -55,8 +55,8 @@ public final class HandlerShapesProgram {
         }
     }
 
-    static final class Strategy {
-        void onEvent(Event event) {
+    public static final class Strategy {
+        public void onEvent(Event event) {
             if (event.name().equals("BAR")) {
                 Bus.current.publish(new Event("FROM_METHOD_REF", "BAR"));
             }
@@ -94,6 +94,8 @@ public final class HandlerShapesProgram {
     private HandlerShapesProgram() {}
 
     public static void main(String[] args) {
+        // JDK code whose lambdas live in non-exported packages: an agent that redefines lambdas breaks this.
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         Bus bus = new Bus();
         Bus.current = bus;
         Strategy strategy = new Strategy();

@@ -16,6 +16,7 @@ public final class Recording {
     private final Predicate<Object> critical;
     private final boolean dropWhenFull;
     private final boolean deliveries;
+    private final Predicate<Object> isEvent;
     private final DeferredEvents deferred = new DeferredEvents();
     private final List<RunState> runs = new CopyOnWriteArrayList<>();
 
@@ -24,21 +25,23 @@ public final class Recording {
      * @param critical     with dropWhenFull, the events that are waited for rather than dropped
      * @param dropWhenFull when the ring is full, drop non-critical events instead of waiting
      * @param deliveries   record one row per handler invocation
+     * @param isEvent      which objects handed to a JDK publish call (queue.add) are the program's events
      */
     public Recording(EventRing ring, String correlationId, Supplier<String> runIds, Predicate<Object> critical,
-                     boolean dropWhenFull, boolean deliveries) {
+                     boolean dropWhenFull, boolean deliveries, Predicate<Object> isEvent) {
         this.ring = ring;
         this.defaultRun = new RunState(correlationId);
         this.runIds = runIds;
         this.critical = critical;
         this.dropWhenFull = dropWhenFull;
         this.deliveries = deliveries;
+        this.isEvent = isEvent;
         runs.add(defaultRun);
     }
 
     /** Everything recorded, blocking when full, in one run. */
     public Recording(String correlationId, EventRing ring) {
-        this(ring, correlationId, () -> correlationId, event -> true, false, true);
+        this(ring, correlationId, () -> correlationId, event -> true, false, true, event -> true);
     }
 
     public EventRing ring() {
@@ -66,6 +69,14 @@ public final class Recording {
 
     DeferredEvents deferred() {
         return deferred;
+    }
+
+    boolean isEvent(Object candidate) {
+        try {
+            return isEvent.test(candidate);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     boolean recordsDeliveries() {

@@ -29,6 +29,7 @@ public final class ThreadContext {
     int publishDepth;
 
     Object[] handlerEvent = new Object[8];
+    Object[] handlerObject = new Object[8];
     RunState[] handlerRun = new RunState[8];
     long[] handlerEventId = new long[8];
     String[] handlerSource = new String[8];
@@ -83,10 +84,11 @@ public final class ThreadContext {
         publishDepth = i + 1;
     }
 
-    void pushHandler(Object event, RunState run, long eventId, String source, int publishFrame, long now) {
+    void pushHandler(Object event, Object handler, RunState run, long eventId, String source, int publishFrame, long now) {
         if (handlerDepth == handlerEvent.length) {
             int n = handlerDepth * 2;
             handlerEvent = Arrays.copyOf(handlerEvent, n);
+            handlerObject = Arrays.copyOf(handlerObject, n);
             handlerRun = Arrays.copyOf(handlerRun, n);
             handlerEventId = Arrays.copyOf(handlerEventId, n);
             handlerSource = Arrays.copyOf(handlerSource, n);
@@ -95,6 +97,7 @@ public final class ThreadContext {
         }
         int i = handlerDepth;
         handlerEvent[i] = event;
+        handlerObject[i] = handler;
         handlerRun[i] = run;
         handlerEventId[i] = eventId;
         handlerSource[i] = source;
@@ -117,7 +120,19 @@ public final class ThreadContext {
         return publishDepth > 0 && publishEvent[publishDepth - 1] == event;
     }
 
-    boolean isHandling(Object event) {
-        return handlerDepth > 0 && handlerEvent[handlerDepth - 1] == event;
+    /**
+     * The same handler object already handling the same event: an overriding handler calling super. A
+     * different handler getting the same event (a router forwarding it to another bus) is a new delivery.
+     */
+    boolean isHandling(Object event, Object handler) {
+        int top = handlerDepth - 1;
+        return top >= 0 && handlerEvent[top] == event && handlerObject[top] == handler;
+    }
+
+    void popHandler() {
+        int h = --handlerDepth;
+        handlerEvent[h] = null;
+        handlerObject[h] = null;
+        handlerRun[h] = null;
     }
 }

@@ -77,7 +77,10 @@ public final class Tracer {
      * the event is recorded as published now, to be delivered later.
      */
     public static void publishedBy(Object event) {
-        publishEnd(publishStart(event));
+        Recording r = recording;
+        if (r != null && event != null && r.isEvent(event)) {
+            publishEnd(publishStart(event));
+        }
     }
 
     /**
@@ -86,30 +89,30 @@ public final class Tracer {
      * @return the thread's context when this delivery is traced, else null (tracing off, an event the tracer
      *     never saw published, or the same event re-entering through an overriding handler)
      */
-    public static ThreadContext handlerStart(Object event, Object handler) {
+    public static ThreadContext handlerStart(Object event, Object handler, String declaringType) {
         Recording r = recording;
         if (r == null || event == null) {
             return null;
         }
         ThreadContext ctx = ThreadContext.current();
-        if (ctx.isHandling(event)) {
+        if (ctx.isHandling(event, handler)) {
             return null;
         }
         long now = Clock.micros();
-        String source = handler == null ? ctx.threadName : SourceNames.of(handler);
+        String source = handler == null ? declaringType : SourceNames.of(handler);
         int frame = ctx.publishFrameOf(event);
         if (frame >= 0) {
             if (ctx.publishReceived[frame] == 0) {
                 ctx.publishReceived[frame] = now;
             }
-            ctx.pushHandler(event, ctx.publishRun[frame], ctx.publishId[frame], source, frame, now);
+            ctx.pushHandler(event, handler, ctx.publishRun[frame], ctx.publishId[frame], source, frame, now);
             return ctx;
         }
         DeferredEvents.Entry deferred = r.deferred().lookup(event);
         if (deferred == null) {
             return null;
         }
-        ctx.pushHandler(event, deferred.run(), deferred.eventId(), source, -1, now);
+        ctx.pushHandler(event, handler, deferred.run(), deferred.eventId(), source, -1, now);
         return ctx;
     }
 
@@ -118,12 +121,11 @@ public final class Tracer {
         if (ctx == null) {
             return;
         }
-        int h = --ctx.handlerDepth;
+        int h = ctx.handlerDepth - 1;
         long now = Clock.micros();
         Object event = ctx.handlerEvent[h];
         RunState run = ctx.handlerRun[h];
-        ctx.handlerEvent[h] = null;
-        ctx.handlerRun[h] = null;
+        ctx.popHandler();
         int frame = ctx.handlerPublishFrame[h];
         if (frame >= 0) {
             ctx.publishProcessed[frame] = now;
@@ -181,7 +183,7 @@ public final class Tracer {
     static ThreadContext enter(PropagatedContext context) {
         ThreadContext ctx = ThreadContext.current();
         if (context.causationId() != 0) {
-            ctx.pushHandler(ThreadContext.PROPAGATED, context.run(), context.causationId(), context.source(), -1, 0);
+            ctx.pushHandler(ThreadContext.PROPAGATED, null, context.run(), context.causationId(), context.source(), -1, 0);
         } else {
             ctx.pushRun(context.run());
         }
@@ -190,9 +192,7 @@ public final class Tracer {
 
     static void leave(ThreadContext ctx, PropagatedContext context) {
         if (context.causationId() != 0) {
-            int h = --ctx.handlerDepth;
-            ctx.handlerEvent[h] = null;
-            ctx.handlerRun[h] = null;
+            ctx.popHandler();
         } else {
             ctx.popRun();
         }

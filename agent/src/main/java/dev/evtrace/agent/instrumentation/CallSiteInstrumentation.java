@@ -2,6 +2,7 @@ package dev.evtrace.agent.instrumentation;
 
 import dev.evtrace.agent.bootstrap.Tracer;
 import java.util.List;
+import java.util.function.Consumer;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.field.FieldList;
@@ -28,9 +29,12 @@ public final class CallSiteInstrumentation implements AsmVisitorWrapper {
     private static final String TRACER = Type.getInternalName(Tracer.class);
 
     private final List<Call> calls;
+    private final Consumer<String> onCallSite;
 
-    public CallSiteInstrumentation(List<Call> calls) {
+    /** @param onCallSite told the name of each class in which a call site was found */
+    public CallSiteInstrumentation(List<Call> calls, Consumer<String> onCallSite) {
         this.calls = calls;
+        this.onCallSite = onCallSite;
     }
 
     @Override
@@ -51,19 +55,24 @@ public final class CallSiteInstrumentation implements AsmVisitorWrapper {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
-                return new CallSites(super.visitMethod(access, name, descriptor, signature, exceptions));
+                return new CallSites(super.visitMethod(access, name, descriptor, signature, exceptions),
+                        instrumentedType.getName());
             }
         };
     }
 
     private final class CallSites extends MethodVisitor {
-        CallSites(MethodVisitor delegate) {
+        private final String typeName;
+
+        CallSites(MethodVisitor delegate, String typeName) {
             super(Opcodes.ASM9, delegate);
+            this.typeName = typeName;
         }
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             if ((opcode == Opcodes.INVOKEINTERFACE || opcode == Opcodes.INVOKEVIRTUAL) && matches(owner, name, descriptor)) {
+                onCallSite.accept(typeName);
                 super.visitInsn(Opcodes.DUP);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, TRACER, "publishedBy", "(Ljava/lang/Object;)V", false);
             }

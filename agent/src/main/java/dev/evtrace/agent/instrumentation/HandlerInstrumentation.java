@@ -15,8 +15,10 @@ public final class HandlerInstrumentation {
         private HandlerAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static ThreadContext enter(@EventArgument.Event Object event, @Advice.This(optional = true) Object handler) {
-            return Tracer.handlerStart(event, handler);
+        // Origin "#t" is the declaring type as a constant, for static handlers (lambda bodies) with no 'this'.
+        public static ThreadContext enter(@EventArgument.Event Object event, @Advice.This(optional = true) Object handler,
+                                          @Advice.Origin("#t") String declaringType) {
+            return Tracer.handlerStart(event, handler, declaringType);
         }
 
         // onThrowable: the delivery is recorded however the handler ends; its exception propagates unchanged.

@@ -19,9 +19,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * The writer thread: drains the ring into the Parquet store. It opens the store itself, so Parquet and
- * Hadoop load off the program's threads. If the store cannot be written, it says so once and keeps draining,
- * counting the loss, so the program never stalls on a broken disk.
+ * The writer thread: drains the ring into the Parquet store. It opens the store itself when the first event
+ * arrives, so Parquet and Hadoop load off the program's threads and not while the JVM is starting. If the
+ * store cannot be written, it says so once and keeps draining, counting the loss, so the program never
+ * stalls on a broken disk.
  */
 public final class StoreWriter implements Runnable, EventRing.SlotReader {
     /** The type of the rows that record events the ring had no room for (tracer.overflow=drop). */
@@ -66,7 +67,6 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
 
     @Override
     public void run() {
-        open();
         EventRing ring = recording.ring();
         boolean announced = false;
         while (true) {
@@ -118,6 +118,9 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     public void read(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
                      long createdAt, long emittedAt, long receivedAt, long processedAt) {
         boolean delivery = (kind & EventRing.DELIVERY) != 0;
+        if (writer == null && !failed) {
+            open();
+        }
         if (failed) {
             if (!delivery) {
                 dropped++;

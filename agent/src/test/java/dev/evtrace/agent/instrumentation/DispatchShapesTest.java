@@ -48,7 +48,7 @@ class DispatchShapesTest {
     private void record(boolean dropWhenFull, int capacity) {
         AtomicInteger runs = new AtomicInteger();
         recording = new Recording(new EventRing(capacity), "main-run", () -> "run-" + runs.incrementAndGet(),
-                event -> event.toString().startsWith("FILL"), dropWhenFull, true);
+                event -> event.toString().startsWith("FILL"), dropWhenFull, true, event -> true);
         Tracer.start(recording);
     }
 

@@ -51,7 +51,7 @@ class NeverBreakTheHostIT {
     void aPublishMethodThatIsNeverLoadedIsReported() throws Exception {
         Path store = work.resolve("wrong-class");
         JavaProcess traced = JavaProcess.traced(
-                List.of("-Dtracer.publish=com.acme.Nope#publish", "-Dtracer.store=" + store), ARGS, work);
+                List.of("-Dtracer.publish=com.acme.Nope#publish", "-Dtracer.preset=", "-Dtracer.store=" + store), ARGS, work);
         assertSameRun(traced);
         assertThat(traced.tracerLines()).contains("tracer: no class with [com.acme.Nope#publish] was loaded; nothing was traced");
     }
@@ -73,6 +73,7 @@ class NeverBreakTheHostIT {
                 "-javaagent:" + JavaProcess.TRACER_JAR.toAbsolutePath() + "=store=" + store + ",correlation.id=fixed-run",
                 "-Dtracer.config=" + JavaProcess.SAMPLES_PROPERTIES.toAbsolutePath()), ARGS, work);
         assertSameRun(traced);
-        assertThat(traced.tracerLines().get(0)).endsWith("store " + store + ", run fixed-run");
+        assertThat(traced.tracerLines().get(0)).contains("store " + store + ", run fixed-run");
+        assertThat(traced.tracerLines().get(1)).contains("(run fixed-run-1)");
     }
 }

@@ -123,8 +123,9 @@ class SampleBacktestIT {
     void saysWhatItInstrumentedAndWrote() {
         List<String> lines = traced.tracerLines();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("tracer: instrumented com.acme.backtest.bus.EventBus#publish (1 bus classes), ")
-                .contains(" handler classes, store " + work.resolve("events"));
-        assertThat(lines.get(1)).startsWith("tracer: " + events.size() + " events written to ").contains(", 0 dropped");
+        assertThat(lines.get(0)).startsWith("tracer: instrumented 3 publish methods (1 bus classes), 5 handler classes, "
+                + "1 run boundaries, store " + work.resolve("events") + ", run ");
+        assertThat(lines.get(1)).startsWith("tracer: " + events.size() + " events written to ")
+                .contains("(run " + events.get(0).correlationId() + "), 0 dropped");
     }
 }
