@@ -1,9 +1,13 @@
 package dev.evtrace.analyzer;
 
+import dev.evtrace.analyzer.catalog.CatalogCommand;
 import dev.evtrace.analyzer.events.EventsCommand;
+import dev.evtrace.analyzer.export.ExportCommand;
 import dev.evtrace.analyzer.latency.LatencyCommand;
 import dev.evtrace.analyzer.lineage.LineageCommand;
+import dev.evtrace.analyzer.report.ReportCommand;
 import dev.evtrace.analyzer.runs.RunsCommand;
+import dev.evtrace.analyzer.sample.SampleCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +24,16 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Analyzer.Version.class,
         description = "Reads the event store a traced backtest wrote: its runs, their events, the causation chain "
-                + "of an event, and latency per event type.",
+                + "of an event and what it led to, latency per event type, source and handler; records runs in an "
+                + "SQL catalog, draws a run on an HTML page, exports it for Perfetto, and samples it down.",
         subcommands = {RunsCommand.class, EventsCommand.class, LineageCommand.class, LatencyCommand.class,
+                CatalogCommand.class, ReportCommand.class, ExportCommand.class, SampleCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:bad data: no store, unknown run or event, unreadable file; or an internal error",
+            "1:bad data: no store, unknown run or event, unreadable file, unreachable database, unwritable output; "
+                    + "or an internal error",
             "2:bad usage: unknown or missing option, bad value"},
         footerHeading = "%nExample:%n",
         footer = "  java -jar analyzer.jar runs --store ./events")
@@ -58,7 +65,8 @@ public final class Analyzer implements Runnable {
     /** Reached only when no subcommand was named. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: name one of runs, events, lineage, latency");
+        throw new ParameterException(spec.commandLine(),
+                "missing command: name one of runs, events, lineage, latency, catalog, report, export, sample");
     }
 
     /** The version the jar's manifest carries; classes run outside the jar (tests, an IDE) have none. */

@@ -1,16 +1,10 @@
 package dev.evtrace.analyzer;
 
-import dev.evtrace.analyzer.output.Format;
-import dev.evtrace.analyzer.output.Output;
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
-/** The options every subcommand takes, mixed in with {@code @Mixin}. */
+/** The options every subcommand takes, mixed in with {@code @Mixin}; commands that print add {@link FormatOption}. */
 public final class CommonOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
@@ -19,10 +13,6 @@ public final class CommonOptions {
             description = "The event store directory (default: ${DEFAULT-VALUE}).")
     private String store;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
-            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-    private Format format;
-
     /** Read by {@link ErrorHandler} from the parse result, which it has where it has no command object. */
     @Option(names = "--debug", description = "On an error, print its stack trace too.")
     private boolean debug;
@@ -30,25 +20,16 @@ public final class CommonOptions {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    /** @throws dev.evtrace.store.StoreException when there is no store at --store */
+    /**
+     * The store, with a progress bar on this command's stderr for long scans.
+     *
+     * @throws dev.evtrace.store.StoreException when there is no store at --store
+     */
     public Store openStore() {
-        return new Store(store);
+        return new Store(store, Progress.onTerminal(command.commandLine().getErr()));
     }
 
-    public Output output() {
-        return new Output(format, command.commandLine().getOut());
-    }
-
-    /** Any case, and on a bad value names the formats as users type them, not as enum constants. */
-    static final class FormatConverter implements ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            return Arrays.stream(Format.values())
-                    .filter(f -> f.toString().equalsIgnoreCase(value))
-                    .findFirst()
-                    .orElseThrow(() -> new TypeConversionException("expected one of "
-                            + Arrays.stream(Format.values()).map(Format::toString).collect(Collectors.joining(", "))
-                            + " but was '" + value + "'"));
-        }
+    public String store() {
+        return store;
     }
 }

@@ -9,4 +9,9 @@ public final class DataException extends RuntimeException {
     public DataException(String message) {
         super(message);
     }
+
+    /** @param cause what the driver or the file system said, shown in full with --debug */
+    public DataException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

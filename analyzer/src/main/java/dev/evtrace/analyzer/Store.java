@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** The reads the commands share, over one store directory, with the analyzer's "not found" errors. */
 public final class Store {
@@ -19,15 +20,22 @@ public final class Store {
 
     private final String location;
     private final EventDatasetReader reader;
+    private final Progress progress;
 
     /** @throws dev.evtrace.store.StoreException when there is no store at {@code location} */
-    public Store(String location) {
+    public Store(String location, Progress progress) {
         this.location = location;
         this.reader = new EventDatasetReader(location);
+        this.progress = progress;
     }
 
     public void scan(EventQuery query, Consumer<TracedEvent> sink) {
-        reader.scan(query, sink);
+        try (Progress.Task task = progress.start("reading " + location, () -> ScanSize.rows(reader, query))) {
+            reader.scan(query, e -> {
+                task.step();
+                sink.accept(e);
+            });
+        }
     }
 
     /**
@@ -37,27 +45,60 @@ public final class Store {
      */
     public void scanRun(String run, EventQuery query, Consumer<TracedEvent> sink) {
         boolean[] matched = {false};
-        reader.scan(query.withRun(run), e -> {
-            matched[0] = true;
-            sink.accept(e);
-        });
-        // Nothing matched may only mean the type filter excluded everything: tell that apart from a wrong run.
+        EventQuery inRun = query.withRun(run);
+        try (Progress.Task task = progress.start("reading " + run, () -> ScanSize.rows(reader, inRun))) {
+            reader.scan(inRun, e -> {
+                matched[0] = true;
+                task.step();
+                sink.accept(e);
+            });
+        }
+        // Nothing matched may only mean the filters excluded everything: tell that apart from a wrong run.
         if (!matched[0]) {
-            boolean[] exists = {false};
-            reader.scan(EventQuery.run(run).withColumns(Set.of(EventSchema.CORRELATION_ID)), e -> exists[0] = true);
-            if (!exists[0]) {
-                throw new DataException("no run " + run + " in store " + location);
-            }
+            requireRun(run);
+        }
+    }
+
+    /** @throws DataException when the store holds no event of {@code run} */
+    public void requireRun(String run) {
+        boolean[] exists = {false};
+        reader.scan(EventQuery.run(run).withColumns(Set.of(EventSchema.CORRELATION_ID)), e -> exists[0] = true);
+        if (!exists[0]) {
+            throw new DataException("no run " + run + " in store " + location);
         }
     }
 
     /**
-     * The first {@code limit} events {@code query} selects within {@code run}, in sequence order. Keeps only
-     * {@code limit} events at a time, so a short look at a long run does not hold all of it.
+     * Like {@link #scanRun}, each event completed from the run's deliveries (see {@link Deliveries}). The query
+     * must keep the received and processed columns, or every event would look untimed.
      */
-    public List<TracedEvent> readRun(String run, EventQuery query, int limit) {
+    public void scanRunTimed(String run, EventQuery query, Deliveries deliveries, Consumer<TracedEvent> sink) {
+        scanRun(run, query, e -> sink.accept(deliveries.complete(e)));
+    }
+
+    /** Every handler delivery of {@code run}; none for a store written before deliveries were recorded. */
+    public Deliveries deliveries(String run) {
+        return new Deliveries(reader.deliveries(run));
+    }
+
+    /** Every run in the store, in name order. */
+    public SortedSet<String> runs() {
+        SortedSet<String> runs = new TreeSet<>();
+        reader.scan(EventQuery.all().withColumns(Set.of(EventSchema.CORRELATION_ID)), e -> runs.add(e.correlationId()));
+        return runs;
+    }
+
+    /**
+     * The first {@code limit} events {@code query} selects within {@code run} that {@code keep} accepts, in
+     * sequence order. Keeps only {@code limit} events at a time, so a short look at a long run does not hold all
+     * of it.
+     */
+    public List<TracedEvent> readRun(String run, EventQuery query, Predicate<TracedEvent> keep, int limit) {
         PriorityQueue<TracedEvent> kept = new PriorityQueue<>(BY_SEQUENCE.reversed());
         scanRun(run, query, e -> {
+            if (!keep.test(e)) {
+                return;
+            }
             kept.add(e);
             if (kept.size() > limit) {
                 kept.poll();

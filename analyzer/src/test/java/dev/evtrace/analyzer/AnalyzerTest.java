@@ -33,7 +33,7 @@ class AnalyzerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"runs", "events", "lineage", "latency"})
+    @ValueSource(strings = {"runs", "events", "lineage", "latency", "catalog", "report", "export", "sample"})
     void everyCommandHasHelpWithAnExample(String command) {
         Result result = Cli.run(command, "--help");
         assertThat(result.exitCode()).isZero();
@@ -43,7 +43,8 @@ class AnalyzerTest {
 
     @Test
     void topCommandHasHelpAndVersion() {
-        assertThat(Cli.run("--help").out()).contains("runs", "events", "lineage", "latency", "Exit codes:");
+        assertThat(Cli.run("--help").out()).contains("runs", "events", "lineage", "latency", "catalog", "report", "export",
+                "sample", "Exit codes:");
         Result version = Cli.run("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("evtrace analyzer ");
@@ -110,7 +111,8 @@ class AnalyzerTest {
         Result result = Cli.run();
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().lines().findFirst())
-                .hasValue("analyzer: missing command: name one of runs, events, lineage, latency");
+                .hasValue("analyzer: missing command: name one of runs, events, lineage, latency, catalog, report, export, "
+                        + "sample");
     }
 
     @Test

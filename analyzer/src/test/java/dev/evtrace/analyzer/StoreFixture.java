@@ -1,5 +1,6 @@
 package dev.evtrace.analyzer;
 
+import dev.evtrace.store.Delivery;
 import dev.evtrace.store.EventDatasetWriter;
 import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterOptions;
@@ -21,6 +22,7 @@ public final class StoreFixture {
 
     private final Path dir;
     private final List<TracedEvent> events = new ArrayList<>();
+    private final List<Delivery> deliveries = new ArrayList<>();
 
     public StoreFixture(Path dir) {
         this.dir = dir;
@@ -67,16 +69,58 @@ public final class StoreFixture {
         return this;
     }
 
+    public StoreFixture add(Delivery delivery) {
+        deliveries.add(delivery);
+        return this;
+    }
+
+    /**
+     * A backtest in miniature with a result to compute: a BAR a day, and on each day listed in
+     * {@code equities}' order a SIGNAL, ORDER, FILL (BUY 10 at 100, commission 1) and the PORTFOLIO after it
+     * with that day's equity. The first fill takes 1,001 from 100,000 cash, so the initial equity is 100,000.
+     * Every event but the FILLs is handled by one handler (a delivery 1 ms after creation, lasting 1 ms).
+     */
+    public StoreFixture trading(String run, long start, double... equities) {
+        long id = 0;
+        for (int day = 0; day < equities.length; day++) {
+            long marketMillis = (start / 1_000) + day * 86_400_000L;
+            String ts = Long.toString(marketMillis);
+            long bar = ++id;
+            handled(event(run, start, bar, "BAR", TracedEvent.ABSENT, data("symbol", "SPY", "close", "100", "timestamp", ts)));
+            long signal = ++id;
+            handled(event(run, start, signal, "SIGNAL", bar, data("symbol", "SPY", "side", "BUY", "timestamp", ts)));
+            long order = ++id;
+            handled(event(run, start, order, "ORDER", signal, data("symbol", "SPY", "quantity", "10", "timestamp", ts)));
+            long fill = ++id;
+            add(event(run, start, fill, "FILL", order, data("fillId", Integer.toString(day + 1), "side", "BUY",
+                    "quantity", "10", "price", "100", "commission", "1", "timestamp", ts)));
+            double cash = 100_000 - 1_001.0 * (day + 1);
+            handled(event(run, start, ++id, "PORTFOLIO", fill, data("fillId", Integer.toString(day + 1),
+                    "cash", Double.toString(cash), "equity", Double.toString(equities[day]), "timestamp", ts)));
+        }
+        return this;
+    }
+
+    private void handled(TracedEvent e) {
+        add(e);
+        add(new Delivery(e.correlationId(), e.eventId(), e.eventType(), "com.acme.Handler" + e.eventType(), "main",
+                e.createdAt() + 1_000, e.createdAt() + 2_000, false));
+    }
+
     /** Writes every event added so far and returns the store directory. */
     public String write() {
         try (EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), new WriterOptions("test", 1_000, Map.of()))) {
             for (TracedEvent e : events) {
                 writer.write(e);
             }
+            for (Delivery d : deliveries) {
+                writer.write(d);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         events.clear();
+        deliveries.clear();
         return dir.toString();
     }
 

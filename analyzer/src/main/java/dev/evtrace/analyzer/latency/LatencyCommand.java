@@ -1,124 +1,115 @@
 package dev.evtrace.analyzer.latency;
 
-import static dev.evtrace.store.EventSchema.CREATED_AT;
-import static dev.evtrace.store.EventSchema.EMITTED_AT;
-import static dev.evtrace.store.EventSchema.EVENT_TYPE;
-import static dev.evtrace.store.EventSchema.PROCESSED_AT;
-import static dev.evtrace.store.EventSchema.RECEIVED_AT;
-import static dev.evtrace.store.EventSchema.SEQUENCE_NUMBER;
-
 import dev.evtrace.analyzer.CommonOptions;
-import dev.evtrace.analyzer.output.JsonWriter;
+import dev.evtrace.analyzer.FormatOption;
+import dev.evtrace.analyzer.Store;
+import dev.evtrace.analyzer.latency.LatencyGroups.By;
+import dev.evtrace.analyzer.latency.LatencyGroups.Group;
 import dev.evtrace.analyzer.output.Table;
+import dev.evtrace.analyzer.output.Table.Clip;
 import dev.evtrace.analyzer.output.Table.Column;
-import dev.evtrace.store.EventQuery;
-import dev.evtrace.store.TracedEvent;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import dev.evtrace.store.Delivery;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code analyzer latency}: how long each type of event took, the seed's analyze_latency. */
+/** {@code analyzer latency}: how long each type of event took, the seed's analyze_latency, and each handler. */
 @Command(name = "latency",
         description = {
-            "Prints latency and queue time per event type, in milliseconds.",
-            "For each event type: count, mean, p50, p95, p99 and max of",
-            "  latency    = processed - created (time in the bus and in the handler)",
+            "Prints latency and queue time per event type (or per source), or handler time per handler, in "
+                    + "milliseconds.",
+            "With --by type (the default) or --by source: count, mean, p50, p95, p99 and max of",
+            "  latency    = processed - created (time in the bus and in the handlers)",
             "  queue_time = received - emitted (time in the bus only)",
-            "An event never processed (or never received) is left out of that metric and counted as missing."},
-        footerHeading = "%nExample:%n",
-        footer = "  java -jar analyzer.jar latency --run backtest_20251124_160000_1a2b3c4d")
+            "An event never processed (or never received) is left out of that metric and counted as missing. "
+                    + "An event the bus did not time (a queued bus) is timed by its handler deliveries: received at "
+                    + "the first handler's entry, processed at the last one's exit.",
+            "With --by handler: per handler and event type, the same statistics of the time inside the handler "
+                    + "(exit - entry of each delivery), and how many deliveries threw."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  java -jar analyzer.jar latency --run backtest_20251124_160000_1a2b3c4d",
+            "  java -jar analyzer.jar latency --run backtest_20251124_160000_1a2b3c4d --by handler --format csv"})
 public final class LatencyCommand implements Runnable {
-    private static final Set<String> COLUMNS =
-            Set.of(EVENT_TYPE, CREATED_AT, EMITTED_AT, RECEIVED_AT, PROCESSED_AT, SEQUENCE_NUMBER);
-    private static final List<Column> TABLE_COLUMNS = List.of(
-            Column.text("type"), Column.text("metric"), Column.number("count"), Column.number("missing"),
-            Column.number("mean_ms"), Column.number("p50_ms"), Column.number("p95_ms"), Column.number("p99_ms"),
-            Column.number("max_ms"));
-
     @Mixin
     private CommonOptions common;
+
+    @Mixin
+    private FormatOption format;
 
     @Option(names = "--run", required = true, paramLabel = "RUN", description = "The run (correlation id).")
     private String run;
 
-    /** Both metrics of one event type, and where the run first published it, to list types in that order. */
-    private static final class TypeStats {
-        final String type;
-        final LatencyStats latency = new LatencyStats();
-        final LatencyStats queueTime = new LatencyStats();
-        long firstSequence = Long.MAX_VALUE;
+    @Option(names = "--by", paramLabel = "GROUP", defaultValue = "type", converter = GroupingConverter.class,
+            description = "type, source or handler (default: ${DEFAULT-VALUE}).")
+    private Grouping by;
 
-        TypeStats(String type) {
-            this.type = type;
-        }
-
-        void add(TracedEvent e) {
-            firstSequence = Math.min(firstSequence, e.sequenceNumber());
-            if (e.processedAt() == TracedEvent.ABSENT) {
-                latency.recordMissing();
-            } else {
-                latency.record(e.processedAt() - e.createdAt());
-            }
-            if (e.receivedAt() == TracedEvent.ABSENT) {
-                queueTime.recordMissing();
-            } else {
-                queueTime.record(e.receivedAt() - e.emittedAt());
-            }
-        }
-    }
+    enum Grouping { TYPE, SOURCE, HANDLER }
 
     @Override
     public void run() {
-        Map<String, TypeStats> byType = new HashMap<>();
-        common.openStore().scanRun(run, EventQuery.all().withColumns(COLUMNS),
-                e -> byType.computeIfAbsent(e.eventType(), TypeStats::new).add(e));
-        List<TypeStats> types = new ArrayList<>(byType.values());
-        types.sort(Comparator.comparingLong((TypeStats t) -> t.firstSequence).thenComparing(t -> t.type));
-        common.output().print(table(types), json -> json(json, types));
+        Store store = common.openStore();
+        if (by == Grouping.HANDLER) {
+            List<Delivery> deliveries = store.deliveries(run).all();
+            if (deliveries.isEmpty()) {
+                // A run whose events no handler took is not an unknown run: only a run with no events is.
+                store.requireRun(run);
+            }
+            List<HandlerLatency> handlers = HandlerLatency.of(deliveries);
+            format.output().print(handlerTable(handlers), json -> LatencyJson.handlers(json, run, handlers));
+            return;
+        }
+        By groupBy = by == Grouping.TYPE ? By.TYPE : By.SOURCE;
+        List<Group> groups = LatencyGroups.of(store, run, groupBy);
+        format.output().print(groupTable(groupBy, groups), json -> LatencyJson.groups(json, run, groupBy, groups));
     }
 
-    private static Table table(List<TypeStats> types) {
-        Table table = new Table(TABLE_COLUMNS);
-        for (TypeStats t : types) {
-            row(table, t.type, "latency", t.latency);
-            row(table, t.type, "queue_time", t.queueTime);
+    private static Table groupTable(By by, List<Group> groups) {
+        Table table = new Table(List.of(
+                by == By.TYPE ? Column.text("type") : Column.clipped("source", Clip.KEEP_END, 40), Column.text("metric"),
+                Column.number("count"), Column.number("missing"), Column.number("mean_ms"), Column.number("p50_ms"),
+                Column.number("p95_ms"), Column.number("p99_ms"), Column.number("max_ms")));
+        for (Group g : groups) {
+            metricRow(table, g.key(), "latency", g.latency());
+            metricRow(table, g.key(), "queue_time", g.queueTime());
         }
         return table;
     }
 
-    private static void row(Table table, String type, String metric, LatencyStats s) {
-        table.row(type, metric, s.count(), s.missing(), s.meanMillis(), s.percentileMillis(50), s.percentileMillis(95),
+    private static void metricRow(Table table, String key, String metric, LatencyStats s) {
+        table.row(key, metric, s.count(), s.missing(), s.meanMillis(), s.percentileMillis(50), s.percentileMillis(95),
                 s.percentileMillis(99), s.maxMillis());
     }
 
-    private void json(JsonWriter json, List<TypeStats> types) {
-        json.beginObject().field("run", run).name("types").beginArray();
-        for (TypeStats t : types) {
-            json.beginObject()
-                    .field("event_type", t.type)
-                    .field("events", t.latency.count() + t.latency.missing());
-            metric(json.name("latency"), t.latency);
-            metric(json.name("queue_time"), t.queueTime);
-            json.endObject();
+    private static Table handlerTable(List<HandlerLatency> handlers) {
+        Table table = new Table(List.of(Column.clipped("handler", Clip.KEEP_END, 40), Column.text("type"),
+                Column.number("count"), Column.number("mean_ms"), Column.number("p50_ms"), Column.number("p95_ms"),
+                Column.number("p99_ms"), Column.number("max_ms"), Column.number("threw")));
+        for (HandlerLatency h : handlers) {
+            LatencyStats s = h.duration();
+            table.row(h.handler(), h.eventType(), s.count(), s.meanMillis(), s.percentileMillis(50),
+                    s.percentileMillis(95), s.percentileMillis(99), s.maxMillis(), h.threw());
         }
-        json.endArray().endObject();
+        return table;
     }
 
-    private static void metric(JsonWriter json, LatencyStats s) {
-        json.beginObject()
-                .field("count", s.count())
-                .field("missing", s.missing())
-                .field("mean_ms", s.meanMillis())
-                .field("p50_ms", s.percentileMillis(50))
-                .field("p95_ms", s.percentileMillis(95))
-                .field("p99_ms", s.percentileMillis(99))
-                .field("max_ms", s.maxMillis())
-                .endObject();
+    /** Any case; on a bad value names the groupings as users type them. */
+    static final class GroupingConverter implements ITypeConverter<Grouping> {
+        @Override
+        public Grouping convert(String value) {
+            try {
+                return Grouping.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected one of " + Arrays.stream(Grouping.values())
+                        .map(g -> g.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
+                        + " but was '" + value + "'");
+            }
+        }
     }
 }

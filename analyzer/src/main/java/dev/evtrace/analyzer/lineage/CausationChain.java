@@ -15,11 +15,11 @@ import java.util.stream.Collectors;
  *
  * @param steps never empty; only the first may be {@link Step#missing()}
  */
-record CausationChain(TracedEvent target, List<Step> steps) {
+public record CausationChain(TracedEvent target, List<Step> steps) {
 
     /** One link: an event, or just the id of a cause the store does not hold (then {@code event} is null). */
-    record Step(long eventId, TracedEvent event) {
-        boolean missing() {
+    public record Step(long eventId, TracedEvent event) {
+        public boolean missing() {
             return event == null;
         }
     }
@@ -30,7 +30,7 @@ record CausationChain(TracedEvent target, List<Step> steps) {
      *
      * @throws DataException when the causation ids loop, which no tracer writes but a damaged store may hold
      */
-    static CausationChain walk(TracedEvent target, Map<Long, TracedEvent> run) {
+    public static CausationChain walk(TracedEvent target, Map<Long, TracedEvent> run) {
         Deque<Step> steps = new ArrayDeque<>();
         Set<Long> seen = new HashSet<>();
         TracedEvent event = target;
@@ -52,19 +52,19 @@ record CausationChain(TracedEvent target, List<Step> steps) {
     }
 
     /** True when the chain reaches a root event; false when a cause is missing from the store. */
-    boolean complete() {
+    public boolean complete() {
         return !steps.get(0).missing();
     }
 
     /** e.g. "BAR -> SIGNAL -> ORDER -> FILL", or "(missing 7) -> ORDER -> FILL". */
-    String path() {
+    public String path() {
         return steps.stream()
                 .map(s -> s.missing() ? "(missing " + s.eventId() + ")" : s.event().eventType())
                 .collect(Collectors.joining(" -> "));
     }
 
     /** Creation time of the earliest event the chain holds: what each step's elapsed time counts from. */
-    long firstCreatedAt() {
+    public long firstCreatedAt() {
         return steps.get(complete() ? 0 : 1).event().createdAt();
     }
 }

@@ -9,21 +9,12 @@ import static dev.evtrace.store.EventSchema.SOURCE_CONTAINER;
 
 import dev.evtrace.analyzer.CommonOptions;
 import dev.evtrace.analyzer.DataException;
+import dev.evtrace.analyzer.FormatOption;
 import dev.evtrace.analyzer.Store;
-import dev.evtrace.analyzer.lineage.CausationChain.Step;
 import dev.evtrace.analyzer.output.Format;
-import dev.evtrace.analyzer.output.JsonWriter;
 import dev.evtrace.analyzer.output.Output;
-import dev.evtrace.analyzer.output.Table;
-import dev.evtrace.analyzer.output.Table.Clip;
-import dev.evtrace.analyzer.output.Table.Column;
-import dev.evtrace.analyzer.output.TableRenderer;
-import dev.evtrace.analyzer.output.Units;
 import dev.evtrace.store.EventQuery;
 import dev.evtrace.store.TracedEvent;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,17 +29,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code analyzer lineage}: why an event happened, as the chain of events that caused it. */
+/** {@code analyzer lineage}: why an event happened (the chain of events that caused it), or what it led to. */
 @Command(name = "lineage",
         description = {
-            "Prints the causation chain of an event, root first.",
+            "Prints the causation chain of an event (any event, of any type), root first; with --down, what the "
+                    + "event led to instead.",
             "From the root event down to the event, e.g. BAR -> SIGNAL -> ORDER -> FILL: each step's id, type, "
                     + "source, creation time, and milliseconds since the first step.",
             "With --type, prints one chain for every event of that type in the run. A cause missing from the store "
-                    + "ends the chain and is shown as (missing ID)."},
+                    + "ends the chain and is shown as (missing ID).",
+            "With --down, prints the event's descendants as a tree: the events its handlers published, theirs, "
+                    + "and so on; indented by depth in table output, nested in json, with depth and cause in csv."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  java -jar analyzer.jar lineage --event 1042",
+            "  java -jar analyzer.jar lineage --event 1039 --down",
             "  java -jar analyzer.jar lineage --run backtest_20251124_160000_1a2b3c4d \\",
             "      --type FILL --format csv"})
 public final class LineageCommand implements Runnable {
@@ -62,6 +57,9 @@ public final class LineageCommand implements Runnable {
     @Mixin
     private CommonOptions common;
 
+    @Mixin
+    private FormatOption format;
+
     @ArgGroup(multiplicity = "1")
     private Target target;
 
@@ -72,12 +70,18 @@ public final class LineageCommand implements Runnable {
 
     /** Either one event or every event of a type: picocli rejects both or neither. */
     static final class Target {
-        @Option(names = "--event", paramLabel = "ID", description = "The event whose chain to print.")
+        @Option(names = "--event", paramLabel = "ID",
+                description = "The event whose chain (with --down, whose descendants) to print.")
         Long eventId;
 
-        @Option(names = "--type", paramLabel = "TYPE", description = "Print the chain of every event of this type.")
+        @Option(names = "--type", paramLabel = "TYPE",
+                description = "Print the chain (or descendants) of every event of this type.")
         String type;
     }
+
+    @Option(names = "--down",
+            description = "Print what the event led to instead: its descendants, as a tree in publish order.")
+    private boolean down;
 
     @Override
     public void run() {
@@ -92,11 +96,17 @@ public final class LineageCommand implements Runnable {
         // The whole run at once, by id: one scan, then each step is a map look-up rather than a query.
         Map<Long, TracedEvent> byId = new HashMap<>();
         store.scanRun(runId, EventQuery.all().withColumns(COLUMNS), e -> byId.put(e.eventId(), e));
-        List<CausationChain> chains = new ArrayList<>();
-        for (TracedEvent e : targets(runId, byId)) {
-            chains.add(CausationChain.walk(e, byId));
+        List<TracedEvent> targets = targets(runId, byId);
+        Output output = format.output();
+        if (targets.isEmpty() && output.format() == Format.TABLE) {
+            output.writer().println("no " + target.type + " events in run " + runId);
+            output.writer().flush();
+        } else if (down) {
+            Map<Long, List<TracedEvent>> byCause = DescendantTree.byCause(byId.values());
+            TreeOutput.print(output, runId, targets.stream().map(e -> DescendantTree.grow(e, byCause)).toList());
+        } else {
+            ChainOutput.print(output, runId, targets.stream().map(e -> CausationChain.walk(e, byId)).toList());
         }
-        print(common.output(), runId, chains);
     }
 
     private static String runOf(Store store, long eventId) {
@@ -122,74 +132,5 @@ public final class LineageCommand implements Runnable {
                 .filter(e -> e.eventType().equals(target.type))
                 .sorted(Comparator.comparingLong(TracedEvent::sequenceNumber))
                 .toList();
-    }
-
-    private void print(Output output, String runId, List<CausationChain> chains) {
-        if (output.format() != Format.TABLE) {
-            output.print(steps(chains, true), json -> json(json, runId, chains));
-            return;
-        }
-        // For people, one titled block per chain reads better than one long table.
-        PrintWriter out = output.writer();
-        if (chains.isEmpty()) {
-            out.println("no " + target.type + " events in run " + runId);
-        }
-        for (int i = 0; i < chains.size(); i++) {
-            CausationChain chain = chains.get(i);
-            out.println((i > 0 ? "\n" : "") + runId + " event " + chain.target().eventId() + ": " + chain.path());
-            TableRenderer.render(steps(List.of(chain), false), out);
-        }
-        out.flush();
-    }
-
-    private static Table steps(List<CausationChain> chains, boolean withChain) {
-        List<Column> columns = new ArrayList<>();
-        if (withChain) {
-            columns.add(Column.number("chain"));
-        }
-        columns.addAll(List.of(Column.number("step"), Column.number("id"), Column.text("type"),
-                Column.clipped("source", Clip.KEEP_END, 40), Column.text("created"), Column.number("elapsed_ms")));
-        Table table = new Table(columns);
-        for (CausationChain chain : chains) {
-            for (int i = 0; i < chain.steps().size(); i++) {
-                Step step = chain.steps().get(i);
-                TracedEvent e = step.event();
-                List<Object> row = new ArrayList<>();
-                if (withChain) {
-                    row.add(chain.target().eventId());
-                }
-                row.addAll(step.missing()
-                        ? Arrays.asList(i + 1, step.eventId(), "(missing)", null, null, null)
-                        : List.of(i + 1, step.eventId(), e.eventType(), e.sourceContainer(), Units.iso(e.createdAt()),
-                                Units.millis(e.createdAt() - chain.firstCreatedAt())));
-                table.row(row.toArray());
-            }
-        }
-        return table;
-    }
-
-    private static void json(JsonWriter json, String runId, List<CausationChain> chains) {
-        json.beginObject().field("run", runId).name("chains").beginArray();
-        for (CausationChain chain : chains) {
-            json.beginObject()
-                    .field("event_id", chain.target().eventId())
-                    .field("event_type", chain.target().eventType())
-                    .field("path", chain.path())
-                    .field("complete", chain.complete())
-                    .name("steps").beginArray();
-            for (Step step : chain.steps()) {
-                TracedEvent e = step.event();
-                json.beginObject()
-                        .field("event_id", step.eventId())
-                        .field("event_type", step.missing() ? null : e.eventType())
-                        .field("source", step.missing() ? null : e.sourceContainer())
-                        .field("created_at", step.missing() ? null : Units.iso(e.createdAt()))
-                        .field("elapsed_ms", step.missing() ? null : Units.millis(e.createdAt() - chain.firstCreatedAt()))
-                        .field("missing", step.missing())
-                        .endObject();
-            }
-            json.endArray().endObject();
-        }
-        json.endArray().endObject();
     }
 }

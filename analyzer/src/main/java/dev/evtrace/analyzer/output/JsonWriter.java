@@ -6,17 +6,25 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Writes one JSON document, indented two spaces, as the calls arrive. Small on purpose: the analyzer only
- * writes strings, integers, exact decimals, booleans and null, so a JSON library would be dead weight.
+ * Writes one JSON document, indented two spaces (or compact, on one line), as the calls arrive. Small on purpose:
+ * the analyzer only writes strings, integers, exact decimals, booleans and null, so a JSON library would be dead
+ * weight.
  */
 public final class JsonWriter {
     private final PrintWriter out;
+    private final boolean indent;
     /** One entry per open object or array: whether it has a member yet, which decides the comma. */
     private final Deque<Boolean> hasMembers = new ArrayDeque<>();
     private boolean afterName;
 
     public JsonWriter(PrintWriter out) {
+        this(out, true);
+    }
+
+    /** @param indent false for no whitespace at all: traces of millions of events, read by tools, not people */
+    public JsonWriter(PrintWriter out, boolean indent) {
         this.out = out;
+        this.indent = indent;
     }
 
     public JsonWriter beginObject() {
@@ -38,7 +46,7 @@ public final class JsonWriter {
     public JsonWriter name(String name) {
         beforeValue();
         string(name);
-        out.write(": ");
+        out.write(indent ? ": " : ":");
         afterName = true;
         return this;
     }
@@ -111,6 +119,9 @@ public final class JsonWriter {
     }
 
     private void newline() {
+        if (!indent) {
+            return;
+        }
         out.write('\n');
         out.write("  ".repeat(hasMembers.size()));
     }

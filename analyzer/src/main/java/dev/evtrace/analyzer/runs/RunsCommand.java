@@ -7,6 +7,7 @@ import static dev.evtrace.store.EventSchema.PROCESSED_AT;
 import static dev.evtrace.store.EventSchema.SEQUENCE_NUMBER;
 
 import dev.evtrace.analyzer.CommonOptions;
+import dev.evtrace.analyzer.FormatOption;
 import dev.evtrace.analyzer.output.JsonWriter;
 import dev.evtrace.analyzer.output.Table;
 import dev.evtrace.analyzer.output.Table.Column;
@@ -36,6 +37,9 @@ public final class RunsCommand implements Runnable {
     @Mixin
     private CommonOptions common;
 
+    @Mixin
+    private FormatOption format;
+
     @Override
     public void run() {
         Map<String, RunSummary> byRun = new HashMap<>();
@@ -43,7 +47,7 @@ public final class RunsCommand implements Runnable {
                 e -> byRun.computeIfAbsent(e.correlationId(), RunSummary::new).add(e));
         List<RunSummary> runs = new ArrayList<>(byRun.values());
         runs.sort(Comparator.comparingLong(RunSummary::start).thenComparing(RunSummary::run));
-        common.output().print(table(runs), json -> json(json, runs));
+        format.output().print(table(runs), json -> json(json, runs));
     }
 
     private static Table table(List<RunSummary> runs) {

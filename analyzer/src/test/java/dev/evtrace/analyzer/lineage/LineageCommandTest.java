@@ -115,4 +115,82 @@ class LineageCommandTest {
         assertThat(csv.split("\r\n")).hasSize(1 + 8);
         assertThat(csv).startsWith("chain,step,id,type,source,created,elapsed_ms\r\n6,1,3,BAR,");
     }
+
+    /** A BAR whose handlers published two SIGNALs, one of which led to an ORDER and a FILL. */
+    private String branchingStore() {
+        return new StoreFixture(dir)
+                .add(event("run-a", T0, 1, "BAR", 0, data()))
+                .add(event("run-a", T0, 2, "SIGNAL", 1, data()))
+                .add(event("run-a", T0, 3, "ORDER", 2, data()))
+                .add(event("run-a", T0, 4, "SIGNAL", 1, data()))
+                .add(event("run-a", T0, 5, "FILL", 3, data()))
+                .add(event("run-a", T0, 6, "BAR", 0, data()))
+                .write();
+    }
+
+    @Test
+    void downPrintsTheDescendantsAsAnIndentedTree() {
+        Result result = Cli.run("lineage", "--store", branchingStore(), "--event", "1", "--down");
+        assertThat(result.exitCode()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("run-a event 1: BAR and 4 descendants");
+        assertThat(lines.get(1).split(" +")).containsExactly("ID", "TYPE", "SOURCE", "CREATED", "ELAPSED_MS");
+        int source = lines.get(1).indexOf("SOURCE");
+        assertThat(lines.subList(2, lines.size())).extracting(line -> line.substring(0, source).stripTrailing())
+                .containsExactly(" 1  BAR", " 2    SIGNAL", " 3      ORDER", " 5        FILL", " 4    SIGNAL");
+        assertThat(lines.get(5)).endsWith(" 4.000");
+    }
+
+    @Test
+    void downOfALeafIsTheEventAlone() {
+        Result result = Cli.run("lineage", "--store", branchingStore(), "--event", "5", "--down");
+        assertThat(result.out().lines().toList()).hasSize(3).first().isEqualTo("run-a event 5: FILL and 0 descendants");
+    }
+
+    @Test
+    void downInJsonNestsAndInCsvIsFlatWithDepthAndCause() throws Exception {
+        String store = branchingStore();
+        JsonNode tree = new ObjectMapper().readTree(
+                Cli.run("lineage", "--store", store, "--event", "1", "--down", "--format", "json").out()).get("trees").get(0);
+        assertThat(tree.get("event_id").asLong()).isEqualTo(1);
+        assertThat(tree.get("children")).extracting(child -> child.get("event_id").asLong()).containsExactly(2L, 4L);
+        JsonNode order = tree.get("children").get(0).get("children").get(0);
+        assertThat(order.get("event_type").asText()).isEqualTo("ORDER");
+        assertThat(order.get("children").get(0).get("event_type").asText()).isEqualTo("FILL");
+        assertThat(order.get("children").get(0).get("children")).isEmpty();
+        assertThat(tree.get("children").get(1).get("children")).isEmpty();
+
+        String csv = Cli.run("lineage", "--store", store, "--event", "1", "--down", "--format", "csv").out();
+        assertThat(csv.split("\r\n")).extracting(line -> String.join(",", List.of(line.split(",")).subList(0, 5)))
+                .containsExactly("tree,depth,id,cause,type", "1,0,1,,BAR", "1,1,2,1,SIGNAL", "1,2,3,2,ORDER",
+                        "1,3,5,3,FILL", "1,1,4,1,SIGNAL");
+    }
+
+    @Test
+    void downWithTypePrintsATreePerEvent() {
+        Result result = Cli.run("lineage", "--store", branchingStore(), "--run", "run-a", "--type", "BAR", "--down");
+        assertThat(result.out().lines().filter(line -> line.startsWith("run-a event")))
+                .containsExactly("run-a event 1: BAR and 4 descendants", "run-a event 6: BAR and 0 descendants");
+    }
+
+    @Test
+    void acceptsAnyEventRootsAndMiddlesIncluded() {
+        String store = branchingStore();
+        assertThat(Cli.run("lineage", "--store", store, "--event", "6").out()).startsWith("run-a event 6: BAR\n".replace("\n", System.lineSeparator()));
+        assertThat(Cli.run("lineage", "--store", store, "--event", "3").out()).startsWith("run-a event 3: BAR -> SIGNAL -> ORDER");
+        assertThat(Cli.run("lineage", "--store", store, "--event", "3", "--down").out())
+                .startsWith("run-a event 3: ORDER and 1 descendant" + System.lineSeparator());
+    }
+
+    @Test
+    void aCausationLoopIsADataErrorGoingDown() {
+        String store = new StoreFixture(dir)
+                .add(event("run-a", T0, 1, "A", 2, data()))
+                .add(event("run-a", T0, 2, "B", 1, data()))
+                .write();
+        Result result = Cli.run("lineage", "--store", store, "--event", "1", "--down");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("analyzer lineage: causation ids loop through event 1 in run run-a"
+                + System.lineSeparator());
+    }
 }

@@ -1,0 +1,148 @@
+package dev.evtrace.analyzer.events;
+
+import dev.evtrace.analyzer.CommonOptions;
+import dev.evtrace.analyzer.FormatOption;
+import dev.evtrace.analyzer.output.JsonWriter;
+import dev.evtrace.analyzer.output.Table;
+import dev.evtrace.analyzer.output.Table.Clip;
+import dev.evtrace.analyzer.output.Table.Column;
+import dev.evtrace.analyzer.output.Units;
+import dev.evtrace.store.EventQuery;
+import dev.evtrace.store.TracedEvent;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code analyzer events}: one run's events, in the order they were published. */
+@Command(name = "events",
+        description = {
+            "Prints the events of one run in sequence order, optionally only those of some types, sources, time "
+                    + "range or payload values (every filter given must match).",
+            "For each event: id, type, source, cause (the id of the event whose handler published it), when it "
+                    + "was created, when it was received and processed (milliseconds after its creation), and "
+                    + "its payload. Table output cuts long sources and payloads; json and csv keep them whole."},
+        footerHeading = "%nExample:%n",
+        footer = {
+            "  java -jar analyzer.jar events --store ./events \\",
+            "      --run backtest_20251124_160000_1a2b3c4d --type FILL --limit 20",
+            "  java -jar analyzer.jar events --run backtest_20251124_160000_1a2b3c4d \\",
+            "      --from 2025-11-24T16:00:00Z --to 2025-11-24T16:05:00Z --where symbol=SPY --where side=BUY"})
+public final class EventsCommand implements Runnable {
+    private static final List<Column> COLUMNS = List.of(
+            Column.number("id"), Column.text("type"), Column.clipped("source", Clip.KEEP_END, 40),
+            Column.number("cause"), Column.text("created"), Column.number("received_ms"),
+            Column.number("processed_ms"), Column.clipped("data", Clip.KEEP_START, 60));
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Mixin
+    private FormatOption format;
+
+    @Option(names = "--run", required = true, paramLabel = "RUN", description = "The run (correlation id).")
+    private String run;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Only events of this type; repeat for several.")
+    private Set<String> types = new LinkedHashSet<>();
+
+    @Option(names = "--source", paramLabel = "SOURCE",
+            description = "Only events from this source: its full class name or its simple name; repeat for several.")
+    private Set<String> sources = new LinkedHashSet<>();
+
+    @Option(names = "--from", paramLabel = "TIME", converter = IsoTime.class,
+            description = "Only events whose timestamp is at or after TIME (ISO-8601; UTC unless an offset is given).")
+    private Long from;
+
+    @Option(names = "--to", paramLabel = "TIME", converter = IsoTime.class,
+            description = "Only events whose timestamp is at or before TIME (ISO-8601).")
+    private Long to;
+
+    @Option(names = "--where", paramLabel = "KEY=VALUE",
+            description = "Only events whose payload has KEY equal to VALUE; repeat to require several.")
+    private Map<String, String> where = new LinkedHashMap<>();
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N events.")
+    private int limit = Integer.MAX_VALUE;
+
+    @Override
+    public void run() {
+        if (limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, was " + limit);
+        }
+        long fromMicros = from == null ? Long.MIN_VALUE : from;
+        long toMicros = to == null ? Long.MAX_VALUE : to;
+        if (fromMicros > toMicros) {
+            throw new ParameterException(spec.commandLine(), "--from must not be after --to");
+        }
+        // Types and the time range are pushed down to the files; sources and payload values are checked per row.
+        EventQuery query = EventQuery.all().withTypes(types).between(fromMicros, toMicros);
+        List<TracedEvent> events = common.openStore().readRun(run, query, this::matches, limit);
+        format.output().print(table(events), json -> json(json, events));
+    }
+
+    private boolean matches(TracedEvent e) {
+        String source = e.sourceContainer();
+        if (!sources.isEmpty() && !sources.contains(source) && !sources.contains(simpleName(source))) {
+            return false;
+        }
+        for (Map.Entry<String, String> condition : where.entrySet()) {
+            if (!condition.getValue().equals(e.data().get(condition.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static Table table(List<TracedEvent> events) {
+        Table table = new Table(COLUMNS);
+        for (TracedEvent e : events) {
+            table.row(e.eventId(), e.eventType(), e.sourceContainer(), e.isRoot() ? null : e.causationId(),
+                    Units.iso(e.createdAt()), sinceCreated(e, e.receivedAt()), sinceCreated(e, e.processedAt()),
+                    e.data().entrySet().stream().map(d -> d.getKey() + "=" + d.getValue()).collect(Collectors.joining(" ")));
+        }
+        return table;
+    }
+
+    private static Object sinceCreated(TracedEvent e, long time) {
+        return time == TracedEvent.ABSENT ? null : Units.millis(time - e.createdAt());
+    }
+
+    private void json(JsonWriter json, List<TracedEvent> events) {
+        json.beginObject().field("run", run).name("events").beginArray();
+        for (TracedEvent e : events) {
+            json.beginObject()
+                    .field("event_id", e.eventId())
+                    .field("event_type", e.eventType())
+                    .field("source", e.sourceContainer())
+                    .field("causation_id", e.isRoot() ? null : e.causationId())
+                    .field("sequence_number", e.sequenceNumber())
+                    .field("timestamp", Units.iso(e.timestamp()))
+                    .field("created_at", Units.iso(e.createdAt()))
+                    .field("emitted_at", Units.iso(e.emittedAt()))
+                    .field("received_at", Units.iso(e.receivedAt()))
+                    .field("processed_at", Units.iso(e.processedAt()))
+                    .name("data").beginObject();
+            for (Map.Entry<String, String> d : e.data().entrySet()) {
+                json.field(d.getKey(), d.getValue());
+            }
+            json.endObject().endObject();
+        }
+        json.endArray().endObject();
+    }
+}
