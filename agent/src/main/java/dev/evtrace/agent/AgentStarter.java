@@ -70,8 +70,10 @@ final class AgentStarter {
             }
             List<RunState> traced = recording.runs().stream().filter(r -> r.published() > 0).toList();
             String runs = traced.size() == 1 ? "run " + traced.get(0).correlationId() : traced.size() + " runs";
-            stderr.printf("tracer: %d events written to %s (%s), %d dropped, %d ms waiting for buffer space%n",
-                    writer.written(), config.store(), runs, recording.published() - writer.written(),
+            String sampled = config.sampleRate() < 1 ? writer.sampledOut() + " sampled out, " : "";
+            stderr.printf("tracer: %d events written to %s (%s), %s%d dropped, %d ms waiting for buffer space%n",
+                    writer.written(), config.store(), runs, sampled,
+                    recording.published() - writer.written() - writer.sampledOut(),
                     TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos()));
         } catch (Throwable t) {
             stderr.println("tracer: cannot flush the store (" + t + ")");

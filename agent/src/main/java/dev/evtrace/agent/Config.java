@@ -34,6 +34,8 @@ public record Config(
         boolean deliveries,
         boolean executors,
         long rollEvents,
+        double sampleRate,
+        int sampleContext,
         PayloadMode payload,
         List<String> warnings) {
 
@@ -43,7 +45,7 @@ public record Config(
             "tracer.run", "tracer.preset", "tracer.callers", "tracer.event.type", "tracer.event.class",
             "tracer.event.timestamp", "tracer.correlation.id", "tracer.buffer.size", "tracer.overflow",
             "tracer.critical", "tracer.deliveries", "tracer.executors", "tracer.store.roll.events", "tracer.payload",
-            "tracer.config");
+            "tracer.sample.rate", "tracer.sample.context", "tracer.config");
     static final String DEFAULT_CRITICAL = "SIGNAL,ORDER,FILL,RISK_BREACH,PORTFOLIO";
 
     public static Config load(String agentArgs, Map<String, String> sysProps, Map<String, String> env)
@@ -113,6 +115,8 @@ public record Config(
                 bool(s, "tracer.deliveries", true),
                 bool(s, "tracer.executors", true),
                 number(s, "tracer.store.roll.events", 1_000_000, 1, Long.MAX_VALUE, false),
+                rate(s),
+                (int) number(s, "tracer.sample.context", 5, 0, 1_000, false),
                 payload(s),
                 List.copyOf(warnings));
     }
@@ -211,6 +215,20 @@ public record Config(
                     + (powerOfTwo ? "a power of two " : "a whole number ") + "between " + min + " and " + max);
         }
         return n;
+    }
+
+    private static double rate(Map<String, String> s) throws ConfigException {
+        String v = s.getOrDefault("tracer.sample.rate", "1").trim();
+        double rate;
+        try {
+            rate = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            rate = Double.NaN;
+        }
+        if (!(rate > 0 && rate <= 1)) {
+            throw new ConfigException("bad setting tracer.sample.rate=" + v + ": must be a number greater than 0 and at most 1");
+        }
+        return rate;
     }
 
     private static PayloadMode payload(Map<String, String> s) throws ConfigException {

@@ -58,6 +58,8 @@ class ConfigTest {
                         + "fully.qualified.Type#method, com.acme.**#on*Event or @fully.qualified.Annotation");
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.overflow", "spill"), NONE))
                 .hasMessage("bad setting tracer.overflow=spill: must be block or drop");
+        assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.sample.rate", "0"), NONE))
+                .hasMessage("bad setting tracer.sample.rate=0: must be a number greater than 0 and at most 1");
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.preset", "rxjava"), NONE))
                 .hasMessage("bad setting tracer.preset=rxjava: must be guava");
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "java.util.Queue#add"), NONE))

@@ -9,6 +9,7 @@ import dev.evtrace.store.EventDatasetWriter;
 import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterIds;
 import dev.evtrace.store.WriterOptions;
+import dev.evtrace.store.sampling.SamplingOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -39,6 +40,20 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private final Payloads payloads;
     private final String writerId = WriterIds.newId();
     private final Map<RunState, long[]> reportedLoss = new HashMap<>();
+    private final Map<String, RunSampler> samplers = new HashMap<>();
+    private final RunSampler.Sink sink = new RunSampler.Sink() {
+        @Override
+        public void write(TracedEvent event) throws IOException {
+            writer.write(event);
+            written++;
+        }
+
+        @Override
+        public void write(Delivery delivery) throws IOException {
+            writer.write(delivery);
+            deliveries++;
+        }
+    };
     private final Thread thread;
     private volatile boolean stopping;
     private EventDatasetWriter writer;
@@ -95,7 +110,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         thread.join(timeoutMillis);
     }
 
-    /** Events written to the store (data-loss markers not included). */
+    /** Events written to the store (data-loss markers and sampled-out events not included). */
     public long written() {
         return written;
     }
@@ -129,15 +144,24 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         }
         try {
             String type = types.typeOf(event);
+            RunSampler sampler = config.sampleRate() < 1 ? samplers.computeIfAbsent(run, r -> newSampler()) : null;
             if (delivery) {
-                writer.write(new Delivery(run, eventId, type, source, thread, receivedAt, processedAt,
-                        (kind & EventRing.THREW) != 0));
-                deliveries++;
+                Delivery row = new Delivery(run, eventId, type, source, thread, receivedAt, processedAt,
+                        (kind & EventRing.THREW) != 0);
+                if (sampler == null) {
+                    sink.write(row);
+                } else {
+                    sampler.delivery(row);
+                }
             } else {
-                writer.write(new TracedEvent(eventId, type, times.timeOf(event, createdAt), run, causationId, source,
+                TracedEvent row = new TracedEvent(eventId, type, times.timeOf(event, createdAt), run, causationId, source,
                         createdAt, emittedAt, receivedAt, processedAt, payloads.of(event),
-                        TracedEvent.CURRENT_VERSION, eventId, ""));
-                written++;
+                        TracedEvent.CURRENT_VERSION, eventId, "");
+                if (sampler == null) {
+                    sink.write(row);
+                } else {
+                    sampler.event(row);
+                }
             }
         } catch (IOException | RuntimeException | LinkageError e) {
             if (!delivery) {
@@ -145,6 +169,11 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             }
             fail("cannot write to store " + config.store(), e);
         }
+    }
+
+    private RunSampler newSampler() {
+        return new RunSampler(SamplingOptions.atRate(config.sampleRate()).withContext(config.sampleContext())
+                .withCriticalTypes(config.critical()), sink);
     }
 
     /** Writes a marker row into each run that lost events since the last look, so readers see the gap. */
@@ -182,6 +211,9 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             return;
         }
         try {
+            for (RunSampler sampler : samplers.values()) {
+                sampler.flush();
+            }
             writer.close();
             writer.writeMetadata(counters());
         } catch (IOException | RuntimeException e) {
@@ -198,7 +230,23 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         c.put("dropped", Long.toString(droppedTotal()));
         c.put("blocked_ms", Long.toString(TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos())));
         c.put("runs", Integer.toString(recording.runs().size()));
+        if (config.sampleRate() < 1) {
+            c.put("sample_rate", Double.toString(config.sampleRate()));
+            samplers.forEach((run, sampler) -> sampler.sampledOutByType().forEach(
+                    (type, n) -> c.put("sampled_out." + run + "." + type, Long.toString(n))));
+        }
         return c;
+    }
+
+    /** Events the smart sampler left out (tracer.sample.rate below 1). */
+    public long sampledOut() {
+        long n = 0;
+        for (RunSampler sampler : samplers.values()) {
+            for (long count : sampler.sampledOutByType().values()) {
+                n += count;
+            }
+        }
+        return n;
     }
 
     /** Events that never reached the store: refused by a full ring, or lost to a store error. */

@@ -40,6 +40,7 @@ public final class SmartSampler<T> implements Consumer<T> {
     private final SamplingOptions options;
     private final Function<? super T, String> typeOf;
     private final Consumer<? super T> kept;
+    private final Consumer<? super T> sampledOut;
     private final SplittableRandom random;
     private final int reach;
     private final Object[] events;
@@ -57,9 +58,19 @@ public final class SmartSampler<T> implements Consumer<T> {
      * @param kept   receives every kept event, in arrival order
      */
     public SmartSampler(SamplingOptions options, Function<? super T, String> typeOf, Consumer<? super T> kept) {
+        this(options, typeOf, kept, event -> { });
+    }
+
+    /**
+     * @param sampledOut receives every event sampled out, in arrival order, so that what belongs to it (its
+     *                   handler deliveries) can go too
+     */
+    public SmartSampler(SamplingOptions options, Function<? super T, String> typeOf, Consumer<? super T> kept,
+                        Consumer<? super T> sampledOut) {
         this.options = options;
         this.typeOf = typeOf;
         this.kept = kept;
+        this.sampledOut = sampledOut;
         this.random = new SplittableRandom(options.seed());
         this.reach = Math.max(options.context(), options.window());
         int slots = 2 * reach + 1;
@@ -118,6 +129,7 @@ public final class SmartSampler<T> implements Consumer<T> {
             kept.accept(event);
         } else {
             dropped.computeIfAbsent(types[slot], t -> new long[1])[0]++;
+            sampledOut.accept(event);
         }
     }
 
