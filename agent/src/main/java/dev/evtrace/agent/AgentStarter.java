@@ -29,8 +29,9 @@ final class AgentStarter {
                 event -> config.critical().contains(types.typeOf(event)), config.dropWhenFull(), config.deliveries(),
                 new EventClassFilter(config.eventClass()));
         InstrumentationReport report = new InstrumentationReport();
+        String runs = config.runs().isEmpty() ? "run " + correlationId : "a run per call of " + config.runs();
         StoreWriter writer = new StoreWriter(config, recording, types, stderr, () -> stderr.println(
-                "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", run " + correlationId));
+                "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", " + runs));
         writer.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> finish(config, recording, writer, report, stderr),
                 "tracer-shutdown"));

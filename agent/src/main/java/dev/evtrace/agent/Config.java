@@ -34,6 +34,7 @@ public record Config(
         boolean deliveries,
         boolean executors,
         long rollEvents,
+        long rollMillis,
         double sampleRate,
         int sampleContext,
         PayloadMode payload,
@@ -44,7 +45,8 @@ public record Config(
     static final Set<String> KEYS = Set.of("tracer.enabled", "tracer.store", "tracer.publish", "tracer.handlers",
             "tracer.run", "tracer.preset", "tracer.callers", "tracer.event.type", "tracer.event.class",
             "tracer.event.timestamp", "tracer.correlation.id", "tracer.buffer.size", "tracer.overflow",
-            "tracer.critical", "tracer.deliveries", "tracer.executors", "tracer.store.roll.events", "tracer.payload",
+            "tracer.critical", "tracer.deliveries", "tracer.executors", "tracer.store.roll.events",
+            "tracer.store.roll.seconds", "tracer.payload",
             "tracer.sample.rate", "tracer.sample.context", "tracer.config");
     static final String DEFAULT_CRITICAL = "SIGNAL,ORDER,FILL,RISK_BREACH,PORTFOLIO";
 
@@ -115,6 +117,7 @@ public record Config(
                 bool(s, "tracer.deliveries", true),
                 bool(s, "tracer.executors", true),
                 number(s, "tracer.store.roll.events", 1_000_000, 1, Long.MAX_VALUE, false),
+                number(s, "tracer.store.roll.seconds", 1, 1, 86_400, false) * 1_000,
                 rate(s),
                 (int) number(s, "tracer.sample.context", 5, 0, 1_000, false),
                 payload(s),

@@ -84,8 +84,14 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     public void run() {
         EventRing ring = recording.ring();
         boolean announced = false;
+        long lastRoll = System.currentTimeMillis();
         while (true) {
             int n = ring.drain(this, BATCH);
+            long now = System.currentTimeMillis();
+            if (now - lastRoll >= config.rollMillis()) {
+                lastRoll = now;
+                roll();
+            }
             if (n > 0 && !announced) {
                 announced = true;
                 onFirstEvent.run();
@@ -202,6 +208,21 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             } catch (IOException | RuntimeException e) {
                 fail("cannot write to store " + config.store(), e);
             }
+        }
+    }
+
+    /**
+     * Completes every open file (tracer.store.roll.seconds): a crash loses at most what was written since,
+     * as files still being written are never visible and never half read.
+     */
+    private void roll() {
+        if (writer == null || failed) {
+            return;
+        }
+        try {
+            writer.flush();
+        } catch (IOException | RuntimeException e) {
+            fail("cannot complete the store's files in " + config.store(), e);
         }
     }
 

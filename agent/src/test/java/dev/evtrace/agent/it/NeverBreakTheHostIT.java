@@ -73,7 +73,7 @@ class NeverBreakTheHostIT {
                 "-javaagent:" + JavaProcess.TRACER_JAR.toAbsolutePath() + "=store=" + store + ",correlation.id=fixed-run",
                 "-Dtracer.config=" + JavaProcess.SAMPLES_PROPERTIES.toAbsolutePath()), ARGS, work);
         assertSameRun(traced);
-        assertThat(traced.tracerLines().get(0)).contains("store " + store + ", run fixed-run");
+        assertThat(traced.tracerLines().get(0)).contains("store " + store + ", a run per call of ");
         assertThat(traced.tracerLines().get(1)).contains("(run fixed-run-1)");
     }
 }

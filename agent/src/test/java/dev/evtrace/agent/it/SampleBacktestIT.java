@@ -124,7 +124,7 @@ class SampleBacktestIT {
         List<String> lines = traced.tracerLines();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("tracer: instrumented 3 publish methods (1 bus classes), 5 handler classes, "
-                + "1 run boundaries, store " + work.resolve("events") + ", run ");
+                + "1 run boundaries, store " + work.resolve("events") + ", a run per call of [com.acme.backtest.Backtest#run]");
         assertThat(lines.get(1)).startsWith("tracer: " + events.size() + " events written to ")
                 .contains("(run " + events.get(0).correlationId() + "), 0 dropped");
     }
