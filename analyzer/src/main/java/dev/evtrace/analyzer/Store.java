@@ -2,6 +2,7 @@ package dev.evtrace.analyzer;
 
 import dev.evtrace.store.EventDatasetReader;
 import dev.evtrace.store.EventQuery;
+import dev.evtrace.store.RowGroupSummary;
 import dev.evtrace.store.EventSchema;
 import dev.evtrace.store.TracedEvent;
 import java.util.ArrayList;
@@ -84,8 +85,13 @@ public final class Store {
     /** Every run in the store, in name order. */
     public SortedSet<String> runs() {
         SortedSet<String> runs = new TreeSet<>();
-        reader.scan(EventQuery.all().withColumns(Set.of(EventSchema.CORRELATION_ID)), e -> runs.add(e.correlationId()));
+        reader.summarize(group -> runs.add(group.run()), Set.of(EventSchema.CORRELATION_ID), e -> runs.add(e.correlationId()));
         return runs;
+    }
+
+    /** Row group summaries from the footers; the events of files that mix runs go to {@code mixed}. */
+    public void summarize(Consumer<RowGroupSummary> groups, Set<String> columns, Consumer<TracedEvent> mixed) {
+        reader.summarize(groups, columns, mixed);
     }
 
     /**

@@ -140,6 +140,34 @@ class EventDatasetTest {
     }
 
     @Test
+    void summarizesRunsFromFootersWithoutReadingRows() throws IOException {
+        writeTwoRuns(100);
+        List<RowGroupSummary> groups = new ArrayList<>();
+        List<TracedEvent> scanned = new ArrayList<>();
+        new EventDatasetReader(dir.toString()).summarize(groups::add, Set.of(), scanned::add);
+        assertThat(scanned).isEmpty();
+        assertThat(groups).extracting(RowGroupSummary::run).containsOnly("run-a", "run-b");
+        assertThat(groups.stream().filter(g -> g.run().equals("run-a") && g.type().equals("SIGNAL"))
+                .mapToLong(RowGroupSummary::events).sum()).isEqualTo(100);
+        assertThat(groups.stream().filter(g -> g.run().equals("run-b")).mapToLong(RowGroupSummary::minCreated).min().orElseThrow())
+                .isEqualTo(T0 + 10);
+        assertThat(groups.stream().mapToLong(RowGroupSummary::maxProcessed).max().orElseThrow()).isEqualTo(T0 + 3000 + 5);
+    }
+
+    @Test
+    void scansTheFilesWhoseGroupsMixRuns() throws IOException {
+        try (EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), WriterOptions.defaults())) {
+            writer.write(event("run-a", 1, "BAR", 0));
+            writer.write(event("run-b", 1, "BAR", 0));
+        }
+        List<RowGroupSummary> groups = new ArrayList<>();
+        List<TracedEvent> scanned = new ArrayList<>();
+        new EventDatasetReader(dir.toString()).summarize(groups::add, Set.of(EventSchema.CORRELATION_ID), scanned::add);
+        assertThat(groups).isEmpty();
+        assertThat(scanned).extracting(TracedEvent::correlationId).containsExactly("run-a", "run-b");
+    }
+
+    @Test
     void reportsAMissingStore() {
         assertThatThrownBy(() -> new EventDatasetReader(dir.resolve("nope").toString()))
                 .isInstanceOf(StoreException.class)

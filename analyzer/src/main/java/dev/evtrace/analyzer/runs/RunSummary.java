@@ -1,12 +1,13 @@
 package dev.evtrace.analyzer.runs;
 
+import dev.evtrace.store.RowGroupSummary;
 import dev.evtrace.store.TracedEvent;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One run's extent and event counts, accumulated event by event in any order. */
+/** One run's extent and event counts, accumulated by row group or event by event, in any order. */
 final class RunSummary {
     private final String run;
     private final Map<String, Long> countByType = new HashMap<>();
@@ -17,6 +18,15 @@ final class RunSummary {
 
     RunSummary(String run) {
         this.run = run;
+    }
+
+    /** A whole row group at once, from its footer statistics. */
+    void add(RowGroupSummary group) {
+        start = Math.min(start, group.minCreated());
+        end = Math.max(end, Math.max(group.maxCreated(), group.maxProcessed()));
+        events += group.events();
+        countByType.merge(group.type(), group.events(), Long::sum);
+        firstSequenceByType.merge(group.type(), group.minSequence(), Math::min);
     }
 
     void add(TracedEvent e) {

@@ -12,7 +12,6 @@ import dev.evtrace.analyzer.output.JsonWriter;
 import dev.evtrace.analyzer.output.Table;
 import dev.evtrace.analyzer.output.Table.Column;
 import dev.evtrace.analyzer.output.Units;
-import dev.evtrace.store.EventQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +30,7 @@ import picocli.CommandLine.Mixin;
         footerHeading = "%nExample:%n",
         footer = "  java -jar analyzer.jar runs --store ./events --format csv")
 public final class RunsCommand implements Runnable {
-    /** Counting needs no payloads: reading these columns only skips the costly data map. */
+    /** Files that mix runs are read row by row, but only these columns: never the costly data map. */
     private static final Set<String> COLUMNS = Set.of(CORRELATION_ID, EVENT_TYPE, CREATED_AT, PROCESSED_AT, SEQUENCE_NUMBER);
 
     @Mixin
@@ -43,8 +42,9 @@ public final class RunsCommand implements Runnable {
     @Override
     public void run() {
         Map<String, RunSummary> byRun = new HashMap<>();
-        common.openStore().scan(EventQuery.all().withColumns(COLUMNS),
-                e -> byRun.computeIfAbsent(e.correlationId(), RunSummary::new).add(e));
+        // Footers first: a row group of one run and one type is summed from its statistics, unread.
+        common.openStore().summarize(group -> byRun.computeIfAbsent(group.run(), RunSummary::new).add(group),
+                COLUMNS, e -> byRun.computeIfAbsent(e.correlationId(), RunSummary::new).add(e));
         List<RunSummary> runs = new ArrayList<>(byRun.values());
         runs.sort(Comparator.comparingLong(RunSummary::start).thenComparing(RunSummary::run));
         format.output().print(table(runs), json -> json(json, runs));
