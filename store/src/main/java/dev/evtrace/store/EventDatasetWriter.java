@@ -1,9 +1,7 @@
 package dev.evtrace.store;
 
-import dev.evtrace.store.parquet.DeliveryWriteSupport;
 import dev.evtrace.store.parquet.HadoopFiles;
 import dev.evtrace.store.parquet.PartitionedWriter;
-import dev.evtrace.store.parquet.TracedEventWriteSupport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Instant;
@@ -26,7 +24,9 @@ public final class EventDatasetWriter implements Closeable {
     private final WriterOptions options;
     private final PartitionedWriter<TracedEvent> events;
     private final PartitionedWriter<Delivery> deliveries;
-    private final Map<String, LocalDate> runDates = new HashMap<>();
+    private final Map<String, RunPartitions> runs = new HashMap<>();
+    private String lastRunId;
+    private RunPartitions lastRun;
     private long written;
 
     public EventDatasetWriter(String location, WriterOptions options) throws IOException {
@@ -36,25 +36,55 @@ public final class EventDatasetWriter implements Closeable {
         this.options = options;
         Path eventRoot = new Path(this.location, StoreLayout.EVENTS);
         fs.mkdirs(eventRoot);
-        this.events = new PartitionedWriter<>(conf, fs, eventRoot, options,
-                () -> new TracedEventWriteSupport(options.footer()));
-        this.deliveries = new PartitionedWriter<>(conf, fs, new Path(this.location, StoreLayout.DELIVERIES), options,
-                () -> new DeliveryWriteSupport(options.footer()));
+        this.events = PartitionedWriter.events(conf, fs, eventRoot, options);
+        this.deliveries = PartitionedWriter.deliveries(conf, fs, new Path(this.location, StoreLayout.DELIVERIES),
+                options);
     }
 
     public void write(TracedEvent event) throws IOException {
-        events.write(StoreLayout.partitionDir(runDate(event.correlationId(), event.createdAt()), event.eventType()), event);
+        events.write(run(event.correlationId(), event.createdAt()).events(event.eventType()), event);
         written++;
     }
 
     public void write(Delivery delivery) throws IOException {
-        deliveries.write(StoreLayout.DATE + "=" + runDate(delivery.correlationId(), delivery.receivedAt()), delivery);
+        deliveries.write(run(delivery.correlationId(), delivery.receivedAt()).deliveries, delivery);
     }
 
-    /** The run's date, not each row's: a run that crosses midnight stays in one partition. */
-    private LocalDate runDate(String correlationId, long micros) {
-        return runDates.computeIfAbsent(correlationId,
-                id -> Instant.ofEpochSecond(micros / 1_000_000).atZone(ZoneOffset.UTC).toLocalDate());
+    /** The run's date is its first row's, not each row's: a run that crosses midnight stays in one partition. */
+    private RunPartitions run(String correlationId, long micros) {
+        // Rows come in long stretches of one run, with the very same id string: skip the map for those.
+        if (correlationId == lastRunId) {
+            return lastRun;
+        }
+        RunPartitions run = runs.get(correlationId);
+        if (run == null) {
+            run = new RunPartitions(Instant.ofEpochSecond(micros / 1_000_000).atZone(ZoneOffset.UTC).toLocalDate());
+            runs.put(correlationId, run);
+        }
+        lastRunId = correlationId;
+        lastRun = run;
+        return run;
+    }
+
+    /** A run's partitions, found once per run and type rather than by building their paths for every row. */
+    private final class RunPartitions {
+        final LocalDate date;
+        final PartitionedWriter<Delivery>.Partition deliveries;
+        final Map<String, PartitionedWriter<TracedEvent>.Partition> eventsByType = new HashMap<>();
+
+        RunPartitions(LocalDate date) {
+            this.date = date;
+            this.deliveries = EventDatasetWriter.this.deliveries.partition(StoreLayout.DATE + "=" + date);
+        }
+
+        PartitionedWriter<TracedEvent>.Partition events(String type) {
+            PartitionedWriter<TracedEvent>.Partition partition = eventsByType.get(type);
+            if (partition == null) {
+                partition = EventDatasetWriter.this.events.partition(StoreLayout.partitionDir(date, type));
+                eventsByType.put(type, partition);
+            }
+            return partition;
+        }
     }
 
     /** Completes every open file, making all rows written so far visible to readers. */

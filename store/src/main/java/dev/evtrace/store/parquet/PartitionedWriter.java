@@ -1,6 +1,8 @@
 package dev.evtrace.store.parquet;
 
+import dev.evtrace.store.Delivery;
 import dev.evtrace.store.StoreLayout;
+import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterOptions;
 import java.io.IOException;
 import java.util.HashMap;
@@ -9,13 +11,9 @@ import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.column.ParquetProperties.WriterVersion;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
-import org.apache.parquet.io.OutputFile;
 
 /**
  * One dataset's files: one open file per partition directory, each written under a temporary name and
@@ -23,34 +21,70 @@ import org.apache.parquet.io.OutputFile;
  * whole files. Not thread-safe: one writer thread owns it.
  */
 public final class PartitionedWriter<T> {
-    private static final int ROW_GROUP_BYTES = 16 << 20;
+    /**
+     * The compressed pages one open file buffers before it writes them out as a row group; besides them it
+     * holds only the page being filled. Many partitions are open at once (one per event type and date, and the
+     * deliveries), so this is what bounds the writer's heap. Halving it from 8 MB left the store's size as it was.
+     */
+    private static final long ROW_GROUP_BYTES = 4 << 20;
 
     private final Configuration conf;
     private final FileSystem fs;
     private final Path root;
     private final WriterOptions options;
-    private final Supplier<WriteSupport<T>> writeSupport;
-    private final Map<String, OpenFile> open = new HashMap<>();
+    private final Supplier<RowColumns<T>> columns;
+    private final Map<String, Partition> partitions = new HashMap<>();
+    // One for all the dataset's files, which this one thread writes in turn: its page buffers exist once.
+    private final BytesInputCompressor compressor =
+            PureJavaCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD);
     private long fileNumber;
 
-    public PartitionedWriter(Configuration conf, FileSystem fs, Path root, WriterOptions options,
-                             Supplier<WriteSupport<T>> writeSupport) {
+    private PartitionedWriter(Configuration conf, FileSystem fs, Path root, WriterOptions options,
+                              Supplier<RowColumns<T>> columns) {
         this.conf = conf;
         this.fs = fs;
         this.root = root;
         this.options = options;
-        this.writeSupport = writeSupport;
+        this.columns = columns;
     }
 
-    public void write(String partitionDir, T row) throws IOException {
-        OpenFile file = open.get(partitionDir);
+    /** The event dataset under {@code root}. */
+    public static PartitionedWriter<TracedEvent> events(Configuration conf, FileSystem fs, Path root,
+                                                        WriterOptions options) {
+        // One cache for all of the dataset's files: it outlives every roll.
+        Utf8Cache strings = new Utf8Cache();
+        return new PartitionedWriter<>(conf, fs, root, options, () -> new TracedEventColumns(strings));
+    }
+
+    /** The delivery dataset under {@code root}. */
+    public static PartitionedWriter<Delivery> deliveries(Configuration conf, FileSystem fs, Path root,
+                                                         WriterOptions options) {
+        Utf8Cache strings = new Utf8Cache();
+        return new PartitionedWriter<>(conf, fs, root, options, () -> new DeliveryColumns(strings));
+    }
+
+    /** The partition in directory {@code dir} (relative to the dataset's root), to write rows to. */
+    public Partition partition(String dir) {
+        return partitions.computeIfAbsent(dir, Partition::new);
+    }
+
+    public void write(Partition partition, T row) throws IOException {
+        OpenFile file = partition.file;
         if (file == null) {
-            file = openFile(partitionDir);
-            open.put(partitionDir, file);
+            file = openFile(partition.dir);
+            partition.file = file;
         }
-        file.writer.write(row);
+        try {
+            file.writer.write(row);
+        } catch (IOException | RuntimeException e) {
+            if (file.writer.failed()) {
+                partition.file = null;
+                file.writer.abandon();
+            }
+            throw e;
+        }
         if (++file.rows >= options.rollEvents()) {
-            open.remove(partitionDir);
+            partition.file = null;
             file.complete();
         }
     }
@@ -58,14 +92,18 @@ public final class PartitionedWriter<T> {
     /** Completes every open file, making every row written so far visible. */
     public void flush() throws IOException {
         IOException failure = null;
-        for (OpenFile file : open.values()) {
+        for (Partition partition : partitions.values()) {
+            OpenFile file = partition.file;
+            if (file == null) {
+                continue;
+            }
+            partition.file = null;
             try {
                 file.complete();
             } catch (IOException e) {
                 failure = e;
             }
         }
-        open.clear();
         if (failure != null) {
             throw failure;
         }
@@ -75,54 +113,46 @@ public final class PartitionedWriter<T> {
         String name = StoreLayout.fileName(options.writerId(), fileNumber++);
         Path target = new Path(new Path(root, dir), name);
         Path temp = new Path(target.getParent(), StoreLayout.inProgressName(name));
-        ParquetWriter<T> writer = new Builder<>(HadoopOutputFile.fromPath(temp, conf), writeSupport)
-                .withConf(conf)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCodecFactory(PureJavaCodecs.INSTANCE)
-                .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withWriterVersion(WriterVersion.PARQUET_2_0)
-                .withDictionaryEncoding(true)
-                .withRowGroupSize(ROW_GROUP_BYTES)
-                .build();
+        ColumnFileWriter<T> writer = new ColumnFileWriter<>(HadoopOutputFile.fromPath(temp, conf), columns.get(),
+                compressor, ROW_GROUP_BYTES);
         return new OpenFile(writer, temp, target);
     }
 
+    /**
+     * A partition directory and its open file, if any. Callers keep it rather than name the directory for every
+     * row: building and hashing that path string per row showed in the writer's profile.
+     */
+    public final class Partition {
+        private final String dir;
+        private OpenFile file;
+
+        private Partition(String dir) {
+            this.dir = dir;
+        }
+    }
+
     private final class OpenFile {
-        final ParquetWriter<T> writer;
+        final ColumnFileWriter<T> writer;
         final Path temp;
         final Path target;
         long rows;
 
-        OpenFile(ParquetWriter<T> writer, Path temp, Path target) {
+        OpenFile(ColumnFileWriter<T> writer, Path temp, Path target) {
             this.writer = writer;
             this.temp = temp;
             this.target = target;
         }
 
         void complete() throws IOException {
-            writer.close();
+            try {
+                writer.close(options.footer());
+            } catch (IOException | RuntimeException e) {
+                writer.abandon();
+                throw e;
+            }
             if (!fs.rename(temp, target)) {
                 throw new IOException("cannot rename " + temp + " to " + target);
             }
-        }
-    }
-
-    private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
-        private final Supplier<WriteSupport<T>> writeSupport;
-
-        Builder(OutputFile file, Supplier<WriteSupport<T>> writeSupport) {
-            super(file);
-            this.writeSupport = writeSupport;
-        }
-
-        @Override
-        protected Builder<T> self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<T> getWriteSupport(Configuration conf) {
-            return writeSupport.get();
         }
     }
 }

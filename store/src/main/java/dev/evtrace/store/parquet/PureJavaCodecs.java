@@ -3,6 +3,7 @@ package dev.evtrace.store.parquet;
 import io.airlift.compress.zstd.ZstdCompressor;
 import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
@@ -39,15 +40,27 @@ public final class PureJavaCodecs implements CompressionCodecFactory {
     @Override
     public void release() {}
 
+    /**
+     * One instance per dataset writer or file reader, used by one thread. The compressor's buffers are reused
+     * page after page: a page of payload values is about 2 MB, and two fresh arrays that size per page are
+     * humongous allocations for G1 that showed in the profile as the kernel zeroing fresh memory. Reusing the
+     * output is safe because parquet's page store copies a compressed page before it asks for the next one.
+     */
     private static final class Zstd implements BytesInputCompressor, BytesInputDecompressor {
         private final ZstdCompressor compressor = new ZstdCompressor();
         private final ZstdDecompressor decompressor = new ZstdDecompressor();
+        private final PageBuffer input = new PageBuffer();
+        private byte[] output = new byte[0];
 
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
-            byte[] input = bytes.toByteArray();
-            byte[] output = new byte[compressor.maxCompressedLength(input.length)];
-            int size = compressor.compress(input, 0, input.length, output, 0, output.length);
+            input.reset(bytes.size());
+            bytes.writeAllTo(input);
+            int max = compressor.maxCompressedLength(input.size);
+            if (output.length < max) {
+                output = new byte[max];
+            }
+            int size = compressor.compress(input.bytes, 0, input.size, output, 0, output.length);
             return BytesInput.from(output, 0, size);
         }
 
@@ -75,6 +88,30 @@ public final class PureJavaCodecs implements CompressionCodecFactory {
 
         @Override
         public void release() {}
+    }
+
+    /** A page's bytes in one array, reused and grown to the largest page seen (never doubled past it). */
+    private static final class PageBuffer extends OutputStream {
+        private byte[] bytes = new byte[0];
+        private int size;
+
+        void reset(long capacity) {
+            if (bytes.length < capacity) {
+                bytes = new byte[Math.toIntExact(capacity)];
+            }
+            size = 0;
+        }
+
+        @Override
+        public void write(int b) {
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
     }
 
     private static final class Identity implements BytesInputCompressor, BytesInputDecompressor {

@@ -1,0 +1,65 @@
+package dev.evtrace.store.parquet;
+
+import static dev.evtrace.store.DeliverySchema.*;
+
+import dev.evtrace.store.Delivery;
+import dev.evtrace.store.DeliverySchema;
+import java.io.IOException;
+import org.apache.parquet.schema.MessageType;
+
+/** The columns of one file of {@link DeliverySchema#V1}. */
+final class DeliveryColumns implements RowColumns<Delivery> {
+    private final FieldStrings runs;
+    private final FieldStrings eventTypes;
+    private final FieldStrings handlers;
+    private final FieldStrings threads;
+    private final DictionaryColumn correlationId = strings(CORRELATION_ID);
+    private final LongColumn eventId = new LongColumn(V1.getColumnDescription(new String[] {EVENT_ID}));
+    private final DictionaryColumn eventType = strings(EVENT_TYPE);
+    private final DictionaryColumn handler = strings(HANDLER);
+    private final DictionaryColumn thread = strings(THREAD);
+    private final LongColumn receivedAt = new LongColumn(V1.getColumnDescription(new String[] {RECEIVED_AT}));
+    private final LongColumn processedAt = new LongColumn(V1.getColumnDescription(new String[] {PROCESSED_AT}));
+    private final BooleanColumn threw = new BooleanColumn(V1.getColumnDescription(new String[] {THREW}));
+    private final PageColumn[] columns = {correlationId, eventId, eventType, handler, thread, receivedAt, processedAt,
+            threw};
+
+    DeliveryColumns(Utf8Cache strings) {
+        this.runs = new FieldStrings(strings);
+        this.eventTypes = new FieldStrings(strings);
+        this.handlers = new FieldStrings(strings);
+        this.threads = new FieldStrings(strings);
+    }
+
+    @Override
+    public MessageType schema() {
+        return V1;
+    }
+
+    @Override
+    public PageColumn[] columns() {
+        return columns;
+    }
+
+    @Override
+    public void add(Delivery d) throws IOException {
+        // Everything that can fail on a null comes first: then a bad row leaves every column as it was.
+        Utf8 run = runs.get(d.correlationId());
+        Utf8 type = eventTypes.get(d.eventType());
+        Utf8 handlerName = handlers.get(d.handler());
+        Utf8 threadName = threads.get(d.thread());
+
+        correlationId.add(run);
+        eventId.add(d.eventId());
+        eventType.add(type);
+        handler.add(handlerName);
+        thread.add(threadName);
+        receivedAt.add(d.receivedAt());
+        processedAt.add(d.processedAt());
+        threw.add(d.threw());
+    }
+
+    private static DictionaryColumn strings(String name) {
+        return new DictionaryColumn(V1.getColumnDescription(new String[] {name}));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.evtrace.store.parquet;
+
+import java.io.IOException;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.PageWriter;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForLong;
+
+/**
+ * A top-level int64 column, required or optional, DELTA_BINARY_PACKED: ids, sequence numbers and times climb
+ * within a file, so each value packs into the few bits of its difference to the one before. Values go straight
+ * into the encoder (it buffers a block of 128); min and max are kept on the way for the page statistics that
+ * readers prune row groups and pages with.
+ */
+final class LongColumn extends PageColumn {
+    private final DeltaBinaryPackingValuesWriterForLong values = new DeltaBinaryPackingValuesWriterForLong(
+            INITIAL_CAPACITY, ENCODER_CAPACITY_HINT, HeapByteBufferAllocator.getInstance());
+    private final Levels definitions;
+    private final boolean optional;
+    private long min = Long.MAX_VALUE;
+    private long max = Long.MIN_VALUE;
+    private int count;
+    private int nulls;
+
+    LongColumn(ColumnDescriptor descriptor) {
+        super(descriptor);
+        this.optional = descriptor.getMaxDefinitionLevel() > 0;
+        this.definitions = new Levels(descriptor.getMaxDefinitionLevel());
+    }
+
+    void add(long value) throws IOException {
+        values.writeLong(value);
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+        count++;
+        if (optional) {
+            definitions.add(1);
+        }
+    }
+
+    /** Only for an optional column. */
+    void addNull() throws IOException {
+        definitions.add(0);
+        nulls++;
+    }
+
+    @Override
+    void writePage(PageWriter out, int rows) throws IOException {
+        Statistics<?> statistics = Statistics.createStats(descriptor.getPrimitiveType());
+        if (count > 0) {
+            statistics.updateStats(min);
+            statistics.updateStats(max);
+        }
+        statistics.incrementNumNulls(nulls);
+        out.writePage(BytesInput.concat(definitions.pageBytes(), values.getBytes()), count + nulls, rows,
+                statistics, Encoding.RLE, Encoding.RLE, Encoding.DELTA_BINARY_PACKED);
+        values.reset();
+        min = Long.MAX_VALUE;
+        max = Long.MIN_VALUE;
+        count = 0;
+        nulls = 0;
+    }
+}
