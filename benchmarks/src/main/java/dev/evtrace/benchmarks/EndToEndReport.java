@@ -1,0 +1,89 @@
+package dev.evtrace.benchmarks;
+
+import static dev.evtrace.benchmarks.process.Stats.median;
+
+import dev.evtrace.benchmarks.process.Tally;
+import dev.evtrace.benchmarks.process.Variant;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The harness's summary: medians per variant, median ratios, and issue 7's goals met or not. */
+final class EndToEndReport {
+    private static final double MIB = 1 << 20;
+    private static final double TRACED_GOAL = 1.02;
+    private static final double DISABLED_GOAL = 1.005;
+
+    private final PrintStream out;
+    private final Map<Variant, Tally> tallies;
+    private final long tracerJarBytes;
+
+    EndToEndReport(PrintStream out, Map<Variant, Tally> tallies, long tracerJarBytes) {
+        this.out = out;
+        this.tallies = tallies;
+        this.tracerJarBytes = tracerJarBytes;
+    }
+
+    void print() {
+        out.println();
+        out.println("medians; a ratio is the median of each round's run over that round's untraced run");
+        out.println("variant    elapsed s  ratio   wall s   ratio   cpu s   ratio   wall-elapsed s  heap after GC MiB"
+                + "  committed MiB");
+        for (Variant v : Variant.values()) {
+            Tally t = tallies.get(v);
+            out.printf(Locale.ROOT, "%-9s  %9.2f  %5.3f  %7.2f  %6.3f  %6.2f  %6.3f  %14.2f  %17s  %13s%n", v.label(),
+                    median(t.elapsedSeconds), median(t.elapsedRatios), median(t.wallSeconds), median(t.wallRatios),
+                    median(t.cpuSeconds), median(t.cpuRatios),
+                    median(t.wallSeconds) - median(t.elapsedSeconds),
+                    mib(median(t.heapAfterGc)), mib(median(t.heapCommitted)));
+        }
+        Tally untraced = tallies.get(Variant.UNTRACED);
+        Tally traced = tallies.get(Variant.TRACED);
+        Tally disabled = tallies.get(Variant.DISABLED);
+        goal("traced", median(traced.elapsedRatios), TRACED_GOAL);
+        goal("tracer.enabled=false", median(disabled.elapsedRatios), DISABLED_GOAL);
+
+        double written = median(traced.written);
+        out.printf(Locale.ROOT, "writer: %.0f events written, %.0f dropped, %.0f ms waiting for buffer space "
+                        + "(%.2f%% of the traced elapsed time; summed over the publishing threads, so it passes 100%% "
+                        + "when several wait at once)%n",
+                written, median(traced.dropped), median(traced.waitingMillis), 100 * median(traced.waitingShares));
+        double addedCpu = median(traced.cpuSeconds) - median(untraced.cpuSeconds);
+        double fixedCpu = median(traced.tinyRunCpuSeconds) - median(untraced.tinyRunCpuSeconds);
+        out.printf(Locale.ROOT, "cpu: tracing adds %.2f s of CPU (all threads) to the backtest, %.2f s of it fixed "
+                        + "(as in the one-bar backtest), so %.2f us per event written%n",
+                addedCpu, fixedCpu, (addedCpu - fixedCpu) * 1e6 / written);
+        out.printf(Locale.ROOT, "store: %.1f MB on disk, %.1f bytes per event%n",
+                median(traced.storeBytes) / 1e6, median(traced.storeBytes) / written);
+        if (median(untraced.heapAfterGc) >= 0 && median(traced.heapAfterGc) >= 0) {
+            out.printf(Locale.ROOT, "heap: the traced run's live heap after GC is %+.0f MiB over the untraced run's, "
+                            + "its committed heap %+.0f MiB%n",
+                    (median(traced.heapAfterGc) - median(untraced.heapAfterGc)) / MIB,
+                    (median(traced.heapCommitted) - median(untraced.heapCommitted)) / MIB);
+        } else {
+            out.println("heap: too short a run for a collection in every variant; no heap figures");
+        }
+        startUp("time to main", untraced.timeToMainMillis, traced.timeToMainMillis, disabled.timeToMainMillis);
+        startUp("one-bar backtest, launch to exit", untraced.tinyRunMillis, traced.tinyRunMillis,
+                disabled.tinyRunMillis);
+        out.printf(Locale.ROOT, "tracer.jar: %d bytes (%.1f MiB)%n", tracerJarBytes, tracerJarBytes / MIB);
+    }
+
+    /** Bytes as MiB, or "-" for a run without a collection. */
+    private static String mib(double bytes) {
+        return bytes < 0 ? "-" : String.format(Locale.ROOT, "%.0f", bytes / MIB);
+    }
+
+    private void goal(String what, double ratio, double goal) {
+        out.printf(Locale.ROOT, "goal: %s elapsed <= %.3f x untraced: %s (%.3f, %+.1f%%)%n", what, goal,
+                ratio <= goal ? "met" : "NOT met", ratio, 100 * (ratio - 1));
+    }
+
+    private void startUp(String what, List<Double> untraced, List<Double> traced,
+                         List<Double> disabled) {
+        double base = median(untraced);
+        out.printf(Locale.ROOT, "start-up, %s (median ms): untraced %.0f, traced %.0f (%+.0f), disabled %.0f (%+.0f)%n",
+                what, base, median(traced), median(traced) - base, median(disabled), median(disabled) - base);
+    }
+}
