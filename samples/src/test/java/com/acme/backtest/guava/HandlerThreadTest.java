@@ -21,6 +21,8 @@ class HandlerThreadTest {
 
     @Test
     void waitsUntilTheCallsQueuedByCallsHaveRunToo() {
+        // Held, so that "second" is queued before "first" runs and queues more, whatever the timing.
+        CountDownLatch held = thread.hold();
         thread.execute(() -> {
             calls.add("first");
             thread.execute(() -> {
@@ -29,6 +31,7 @@ class HandlerThreadTest {
             });
         });
         thread.execute(() -> calls.add("second"));
+        held.countDown();
 
         thread.awaitIdle();
 
