@@ -6,11 +6,20 @@ import static org.apache.parquet.schema.LogicalTypeAnnotation.timestampType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
-/** The Parquet schema of the event dataset, version {@value TracedEvent#CURRENT_VERSION}. */
+/**
+ * The Parquet schemas of the event dataset. Version 1 kept the payload as a string map; version 2 (written
+ * now) keeps it as a group {@code data} with a typed column per key, which differs between event types and so
+ * between files (read a glob of several types with {@code union_by_name=true} in DuckDB, {@code mergeSchema}
+ * in Spark). Every other column is the same in both.
+ */
 public final class EventSchema {
     public static final String EVENT_ID = "event_id";
     public static final String EVENT_TYPE = "event_type";
@@ -46,6 +55,19 @@ public final class EventSchema {
             .required(INT64).named(SEQUENCE_NUMBER)
             .required(BINARY).as(stringType()).named(PARTITION_KEY)
             .named("traced_event");
+
+    /** Version 2, with {@code payload} as the fields of the {@code data} group, which is left out when empty. */
+    public static MessageType v2(List<Type> payload) {
+        List<Type> fields = new ArrayList<>();
+        for (Type field : V1.getFields()) {
+            if (!field.getName().equals(DATA)) {
+                fields.add(field);
+            } else if (!payload.isEmpty()) {
+                fields.add(new GroupType(Type.Repetition.REQUIRED, DATA, payload));
+            }
+        }
+        return new MessageType("traced_event", fields);
+    }
 
     private EventSchema() {}
 }

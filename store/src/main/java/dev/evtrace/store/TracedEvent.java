@@ -14,7 +14,7 @@ import java.util.Map;
  * @param correlationId  the run the event belongs to
  * @param causationId    the eventId whose handler published this event, or ABSENT for a root
  * @param sourceContainer the component that emitted it (the handler's class, or the publishing class)
- * @param data           the payload as string key/values
+ * @param data           the payload as string key/values (a {@link Payload} keeps numbers as numbers)
  * @param sequenceNumber the gap-free position of the event within its run
  */
 public record TracedEvent(
@@ -34,7 +34,7 @@ public record TracedEvent(
         String partitionKey) {
 
     public static final long ABSENT = 0L;
-    public static final String CURRENT_VERSION = "1";
+    public static final String CURRENT_VERSION = "2";
 
     public boolean isRoot() {
         return causationId == ABSENT;

@@ -79,12 +79,14 @@ class DuckDbInteropTest {
         List<List<Object>> duckRows = query("""
                 SELECT correlation_id, event_id, event_type, epoch_us(timestamp), causation_id, source_container,
                        epoch_us(created_at), epoch_us(emitted_at), epoch_us(received_at), epoch_us(processed_at),
-                       cardinality(data)::BIGINT, data['symbol'], data['qty'], version, sequence_number, partition_key
+                       data['symbol'], data['qty']::VARCHAR, data['close']::DOUBLE, version, sequence_number,
+                       partition_key
                 FROM events ORDER BY correlation_id, sequence_number""");
         List<List<Object>> ourRows = ours.stream().map(e -> Arrays.<Object>asList(e.correlationId(), e.eventId(),
                 e.eventType(), e.timestamp(), orNull(e.causationId()), e.sourceContainer(), e.createdAt(),
-                e.emittedAt(), orNull(e.receivedAt()), orNull(e.processedAt()), (long) e.data().size(),
-                e.data().get("symbol"), e.data().get("qty"), e.version(), e.sequenceNumber(), e.partitionKey()))
+                e.emittedAt(), orNull(e.receivedAt()), orNull(e.processedAt()), e.data().get("symbol"),
+                e.data().get("qty"), e.data().containsKey("close") ? Double.parseDouble(e.data().get("close")) : null,
+                e.version(), e.sequenceNumber(), e.partitionKey()))
                 .toList();
         assertThat(duckRows).hasSize(ours.size()).isEqualTo(ourRows);
     }
@@ -92,11 +94,16 @@ class DuckDbInteropTest {
     @Test
     void storesTimesAsUtcInstantsAndAbsentValuesAsNull() throws SQLException {
         List<Object> types = query("""
-                SELECT typeof(timestamp), typeof(received_at), typeof(causation_id), typeof(data), typeof(date),
-                       typeof(type)
+                SELECT typeof(timestamp), typeof(received_at), typeof(causation_id), typeof(date), typeof(type),
+                       typeof(data['symbol']), typeof(data['close']), typeof(data['volume']), typeof(data['qty'])
                 FROM events LIMIT 1""").get(0);
-        assertThat(types).containsExactly("TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE", "BIGINT",
-                "MAP(VARCHAR, VARCHAR)", "DATE", "VARCHAR");
+        // Prices in cents are decimals, counts integers: DuckDB computes with them as they are.
+        assertThat(types).containsExactly("TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE", "BIGINT", "DATE",
+                "VARCHAR", "VARCHAR", "DECIMAL(18,2)", "BIGINT", "BIGINT");
+        assertThat(query("SELECT sum(data['price'] * data['qty']) FROM events WHERE event_type = 'FILL'").get(0).get(0)
+                .toString()).isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", ours.stream()
+                        .filter(e -> e.eventType().equals("FILL"))
+                        .mapToDouble(e -> Double.parseDouble(e.data().get("price")) * 10).sum()));
 
         List<Object> first = query("SELECT timestamp FROM events WHERE correlation_id = 'run-a' AND event_id = 1").get(0);
         assertThat(((OffsetDateTime) first.get(0)).toInstant()).isEqualTo(Instant.parse("2025-11-24T14:30:00Z"));
@@ -188,10 +195,13 @@ class DuckDbInteropTest {
         }
     }
 
-    /** The FROM clause a user writes for a store: every complete file, with its partition columns. */
+    /**
+     * The FROM clause a user writes for a store: every complete file, with its partition columns; each event
+     * type has payload columns of its own, which union_by_name puts side by side.
+     */
     private static String readParquet(Path location) {
         String glob = location.resolve(StoreLayout.EVENTS) + "/**/*.parquet";
-        return "read_parquet('" + glob.replace("'", "''") + "', hive_partitioning = true)";
+        return "read_parquet('" + glob.replace("'", "''") + "', hive_partitioning = true, union_by_name = true)";
     }
 
     private static List<List<Object>> query(String sql, Object... params) throws SQLException {

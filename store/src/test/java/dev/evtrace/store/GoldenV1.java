@@ -52,16 +52,16 @@ public final class GoldenV1 {
                         created + 1, created + 2, created + 7, id == 1
                                 ? payload("symbol", symbol, "close", "101.25", "venue", "SIX Zürich")
                                 : payload("symbol", symbol, "close", Long.toString(100 + id)),
-                        TracedEvent.CURRENT_VERSION, id, symbol);
+                        "1", id, symbol);
                 // The second signal carries no payload at all.
                 case 'S' -> new TracedEvent(id, "SIGNAL", market, RUN, bar, "com.acme.MaCrossStrategy", created,
                         created + 1, created + 3, created + 9,
                         id == 7 ? payload() : payload("symbol", symbol, "side", "BUY"),
-                        TracedEvent.CURRENT_VERSION, id, symbol);
+                        "1", id, symbol);
                 // A payload value may be null; a fill has no received or processed time and no partition key.
                 default -> new TracedEvent(id, "FILL", market, RUN, signal, "com.acme.SimulatedBroker", created,
                         created + 1, TracedEvent.ABSENT, TracedEvent.ABSENT,
-                        payload("symbol", symbol, "qty", "10", "note", null), TracedEvent.CURRENT_VERSION, id, "");
+                        payload("symbol", symbol, "qty", "10", "note", null), "1", id, "");
             });
         }
         return events;

@@ -8,7 +8,8 @@ import java.util.Map;
  * The event stream of a small backtest, as the agent would record it: a BAR a minute, and on every fifth bar
  * a SIGNAL caused by it, an ORDER caused by the signal and a FILL caused by the order. Bars are roots (no
  * causation); fills are published by the broker stub but never received by a handler (no received or
- * processed time).
+ * processed time). Payloads are typed as the agent makes them: symbols and sides text, prices doubles in cents,
+ * quantities longs.
  */
 final class TradingRun {
     static final int CHAIN_EVERY = 5;
@@ -21,16 +22,19 @@ final class TradingRun {
         for (int bar = 0; bar < bars; bar++) {
             long market = startMicros + bar * 60_000_000L;
             String symbol = bar % 2 == 0 ? "AAPL" : "MSFT";
-            String close = Long.toString(100 + bar % 7);
+            double close = 100 + bar % 7 + 0.25;
             long barId = add(events, run, "BAR", market, TracedEvent.ABSENT, "com.acme.DataFeed",
-                    Map.of("symbol", symbol, "close", close), true);
+                    Payload.builder(3).text("symbol", symbol).doubleValue("close", close)
+                            .longValue("volume", 1_000L * bar).build(), true);
             if (bar % CHAIN_EVERY == CHAIN_EVERY - 1) {
                 long signal = add(events, run, "SIGNAL", market, barId, "com.acme.MaCrossStrategy",
-                        Map.of("symbol", symbol, "side", "BUY"), true);
+                        Payload.builder(2).text("symbol", symbol).text("side", "BUY").build(), true);
                 long order = add(events, run, "ORDER", market, signal, "com.acme.RiskManager",
-                        Map.of("symbol", symbol, "side", "BUY", "qty", "10"), true);
+                        Payload.builder(3).text("symbol", symbol).text("side", "BUY").longValue("qty", 10).build(),
+                        true);
                 add(events, run, "FILL", market, order, "com.acme.SimulatedBroker",
-                        Map.of("symbol", symbol, "price", close, "qty", "10"), false);
+                        Payload.builder(3).text("symbol", symbol).doubleValue("price", close).longValue("qty", 10)
+                                .build(), false);
             }
         }
         return events;

@@ -1,20 +1,22 @@
 package dev.evtrace.agent.writer;
 
 import dev.evtrace.agent.Config.PayloadMode;
+import dev.evtrace.store.Payload;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns an event into string key/values, on the writer thread: its fields (nested objects flattened as
- * {@code a.b}, bounded in depth, count and length) or its toString. Whatever the event holds (cycles, huge
- * collections, a toString that throws), the result is bounded and the event is marked truncated.
+ * Turns an event into key/values, on the writer thread: its fields (nested objects flattened as {@code a.b},
+ * bounded in depth, count and length) or its toString. Whole numbers and doubles stay numbers (the store keeps
+ * them in typed columns; formatting a double as text was a tenth of the writer's time); everything else is text.
+ * Whatever the event holds (cycles, huge collections, a toString that throws), the result is bounded and the
+ * event is marked truncated.
  */
 final class Payloads {
     static final String TRUNCATED = "_truncated";
@@ -34,51 +36,58 @@ final class Payloads {
         this.mode = mode;
     }
 
-    Map<String, String> of(Object event) {
+    Payload of(Object event) {
         return switch (mode) {
-            case NONE -> Map.of();
+            case NONE -> Payload.empty();
             case TOSTRING -> {
-                Map<String, String> out = new LinkedHashMap<>();
-                out.put("value", bounded(safeToString(event), out));
-                yield out;
+                Payload.Builder out = Payload.builder(2);
+                out.text("value", bounded(safeToString(event), out));
+                yield out.build();
             }
             case FIELDS -> {
-                Map<String, String> out = new LinkedHashMap<>();
+                Payload.Builder out = Payload.builder(fields.get(event.getClass()).size());
                 flatten("", event, 0, out, new IdentityHashMap<>());
-                yield out;
+                yield out.build();
             }
         };
     }
 
-    private void flatten(String prefix, Object object, int depth, Map<String, String> out, Map<Object, Boolean> path) {
+    private void flatten(String prefix, Object object, int depth, Payload.Builder out, Map<Object, Boolean> path) {
         path.put(object, Boolean.TRUE);
         for (Field field : fields.get(object.getClass())) {
             if (out.size() >= MAX_ENTRIES) {
-                out.put(TRUNCATED, "true");
+                out.text(TRUNCATED, "true");
                 break;
             }
-            String key = prefix + field.getName();
+            String key = prefix.isEmpty() ? field.getName() : prefix + field.getName();
             Object value;
             try {
                 value = field.get(object);
             } catch (Exception e) {
                 continue;
             }
-            if (value == null || isScalar(value)) {
-                out.put(key, value == null ? null : bounded(scalar(value), out));
+            if (value == null) {
+                out.text(key, null);
+            } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+                    || value instanceof Byte) {
+                out.longValue(key, ((Number) value).longValue());
+            } else if (value instanceof Double d) {
+                out.doubleValue(key, d);
+            } else if (isScalar(value)) {
+                out.text(key, bounded(scalar(value), out));
             } else if (path.containsKey(value)) {
-                out.put(key, "<cycle>");
-                out.put(TRUNCATED, "true");
+                out.text(key, "<cycle>");
+                out.text(TRUNCATED, "true");
             } else if (value instanceof Collection<?> c) {
-                out.put(key + ".size", Integer.toString(c.size()));
+                out.longValue(key + ".size", c.size());
             } else if (value instanceof Map<?, ?> m) {
-                out.put(key + ".size", Integer.toString(m.size()));
+                out.longValue(key + ".size", m.size());
             } else if (value.getClass().isArray()) {
-                out.put(key + ".length", Integer.toString(Array.getLength(value)));
+                out.longValue(key + ".length", Array.getLength(value));
             } else if (depth + 1 < MAX_DEPTH && !fields.get(value.getClass()).isEmpty()) {
                 flatten(key + ".", value, depth + 1, out, path);
             } else {
-                out.put(key, bounded(safeToString(value), out));
+                out.text(key, bounded(safeToString(value), out));
             }
         }
         path.remove(object);
@@ -101,11 +110,11 @@ final class Payloads {
         }
     }
 
-    private static String bounded(String s, Map<String, String> out) {
+    private static String bounded(String s, Payload.Builder out) {
         if (s.length() <= MAX_VALUE_CHARS) {
             return s;
         }
-        out.put(TRUNCATED, "true");
+        out.text(TRUNCATED, "true");
         return s.substring(0, MAX_VALUE_CHARS) + "…";
     }
 

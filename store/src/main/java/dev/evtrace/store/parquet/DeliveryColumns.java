@@ -5,6 +5,7 @@ import static dev.evtrace.store.DeliverySchema.*;
 import dev.evtrace.store.Delivery;
 import dev.evtrace.store.DeliverySchema;
 import java.io.IOException;
+import java.util.function.Function;
 import org.apache.parquet.schema.MessageType;
 
 /** The columns of one file of {@link DeliverySchema#V1}. */
@@ -24,7 +25,10 @@ final class DeliveryColumns implements RowColumns<Delivery> {
     private final PageColumn[] columns = {correlationId, eventId, eventType, handler, thread, receivedAt, processedAt,
             threw};
 
+    private final Utf8Cache strings;
+
     DeliveryColumns(Utf8Cache strings) {
+        this.strings = strings;
         this.runs = new FieldStrings(strings);
         this.eventTypes = new FieldStrings(strings);
         this.handlers = new FieldStrings(strings);
@@ -34,6 +38,12 @@ final class DeliveryColumns implements RowColumns<Delivery> {
     @Override
     public MessageType schema() {
         return V1;
+    }
+
+    @Override
+    public Function<Delivery, RowColumns<Delivery>> successor() {
+        Utf8Cache cache = strings;
+        return first -> new DeliveryColumns(cache);
     }
 
     @Override

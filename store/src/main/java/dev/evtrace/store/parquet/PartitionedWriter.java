@@ -7,7 +7,7 @@ import dev.evtrace.store.WriterOptions;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -32,7 +32,7 @@ public final class PartitionedWriter<T> {
     private final FileSystem fs;
     private final Path root;
     private final WriterOptions options;
-    private final Supplier<RowColumns<T>> columns;
+    private final Function<T, RowColumns<T>> firstColumns;
     private final Map<String, Partition> partitions = new HashMap<>();
     // One for all the dataset's files, which this one thread writes in turn: its page buffers exist once.
     private final BytesInputCompressor compressor =
@@ -40,12 +40,12 @@ public final class PartitionedWriter<T> {
     private long fileNumber;
 
     private PartitionedWriter(Configuration conf, FileSystem fs, Path root, WriterOptions options,
-                              Supplier<RowColumns<T>> columns) {
+                              Function<T, RowColumns<T>> firstColumns) {
         this.conf = conf;
         this.fs = fs;
         this.root = root;
         this.options = options;
-        this.columns = columns;
+        this.firstColumns = firstColumns;
     }
 
     /** The event dataset under {@code root}. */
@@ -53,14 +53,14 @@ public final class PartitionedWriter<T> {
                                                         WriterOptions options) {
         // One cache for all of the dataset's files: it outlives every roll.
         Utf8Cache strings = new Utf8Cache();
-        return new PartitionedWriter<>(conf, fs, root, options, () -> new TracedEventColumns(strings));
+        return new PartitionedWriter<>(conf, fs, root, options, first -> TracedEventColumns.first(strings, first));
     }
 
     /** The delivery dataset under {@code root}. */
     public static PartitionedWriter<Delivery> deliveries(Configuration conf, FileSystem fs, Path root,
                                                          WriterOptions options) {
         Utf8Cache strings = new Utf8Cache();
-        return new PartitionedWriter<>(conf, fs, root, options, () -> new DeliveryColumns(strings));
+        return new PartitionedWriter<>(conf, fs, root, options, first -> new DeliveryColumns(strings));
     }
 
     /** The partition in directory {@code dir} (relative to the dataset's root), to write rows to. */
@@ -70,8 +70,13 @@ public final class PartitionedWriter<T> {
 
     public void write(Partition partition, T row) throws IOException {
         OpenFile file = partition.file;
+        if (file != null && !file.columns.accepts(row)) {
+            partition.file = null;
+            file.complete();
+            file = null;
+        }
         if (file == null) {
-            file = openFile(partition.dir);
+            file = openFile(partition, row);
             partition.file = file;
         }
         try {
@@ -109,14 +114,17 @@ public final class PartitionedWriter<T> {
         }
     }
 
-    private OpenFile openFile(String dir) throws IOException {
+    private OpenFile openFile(Partition partition, T first) throws IOException {
         String name = StoreLayout.fileName(options.writerId(), fileNumber++);
-        Path target = new Path(new Path(root, dir), name);
+        Path target = new Path(new Path(root, partition.dir), name);
         Path temp = new Path(target.getParent(), StoreLayout.inProgressName(name));
-        ColumnFileWriter<T> writer = new ColumnFileWriter<>(HadoopOutputFile.fromPath(temp, conf), columns.get(),
+        RowColumns<T> rowColumns = partition.next == null ? firstColumns.apply(first) : partition.next.apply(first);
+        ColumnFileWriter<T> writer = new ColumnFileWriter<>(HadoopOutputFile.fromPath(temp, conf), rowColumns,
                 compressor, ROW_GROUP_BYTES);
-        return new OpenFile(writer, temp, target);
+        partition.next = rowColumns.successor();
+        return new OpenFile(writer, rowColumns, temp, target);
     }
+
 
     /**
      * A partition directory and its open file, if any. Callers keep it rather than name the directory for every
@@ -125,6 +133,8 @@ public final class PartitionedWriter<T> {
     public final class Partition {
         private final String dir;
         private OpenFile file;
+        // The columns of the partition's next file, given its first row: they keep what the last file learnt.
+        private Function<T, RowColumns<T>> next;
 
         private Partition(String dir) {
             this.dir = dir;
@@ -133,12 +143,14 @@ public final class PartitionedWriter<T> {
 
     private final class OpenFile {
         final ColumnFileWriter<T> writer;
+        final RowColumns<T> columns;
         final Path temp;
         final Path target;
         long rows;
 
-        OpenFile(ColumnFileWriter<T> writer, Path temp, Path target) {
+        OpenFile(ColumnFileWriter<T> writer, RowColumns<T> columns, Path temp, Path target) {
             this.writer = writer;
+            this.columns = columns;
             this.temp = temp;
             this.target = target;
         }

@@ -5,62 +5,100 @@ import static dev.evtrace.store.EventSchema.*;
 import dev.evtrace.store.EventSchema;
 import dev.evtrace.store.TracedEvent;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import org.apache.parquet.column.ColumnDescriptor;
+import java.util.Objects;
+import java.util.function.Function;
 import org.apache.parquet.schema.MessageType;
 
-/** The columns of one file of {@link EventSchema#V1}. */
+/**
+ * The columns of one file of the event dataset, {@link EventSchema#v2 version 2}: the fixed columns and the
+ * payload columns of the file's {@link PayloadShape}.
+ */
 final class TracedEventColumns implements RowColumns<TracedEvent> {
-    private static final String MAP_ENTRY = "key_value";
     private final Utf8Cache strings;
     private final FieldStrings eventTypes;
     private final FieldStrings runs;
     private final FieldStrings sources;
     private final FieldStrings versions;
     private final FieldStrings partitionKeys;
-    private final LongColumn eventId = longs(EVENT_ID);
-    private final DictionaryColumn eventType = strings(EVENT_TYPE);
-    private final LongColumn timestamp = longs(TIMESTAMP);
-    private final DictionaryColumn correlationId = strings(CORRELATION_ID);
-    private final LongColumn causationId = longs(CAUSATION_ID);
-    private final DictionaryColumn sourceContainer = strings(SOURCE_CONTAINER);
-    private final LongColumn createdAt = longs(CREATED_AT);
-    private final LongColumn emittedAt = longs(EMITTED_AT);
-    private final LongColumn receivedAt = longs(RECEIVED_AT);
-    private final LongColumn processedAt = longs(PROCESSED_AT);
-    // A map's keys and values repeat together: one set of repetition levels serves both.
-    private final Levels entries = new Levels(1);
-    private final DictionaryColumn dataKeys = new DictionaryColumn(leaf(DATA, MAP_ENTRY, "key"), entries);
-    private final ByteArrayColumn dataValues = new ByteArrayColumn(leaf(DATA, MAP_ENTRY, "value"), entries);
-    private final DictionaryColumn version = strings(VERSION);
-    private final LongColumn sequenceNumber = longs(SEQUENCE_NUMBER);
-    private final DictionaryColumn partitionKey = strings(PARTITION_KEY);
-    private final PageColumn[] columns = {eventId, eventType, timestamp, correlationId, causationId, sourceContainer,
-            createdAt, emittedAt, receivedAt, processedAt, dataKeys, dataValues, version, sequenceNumber, partitionKey};
-    // The payload's entries, taken before any column is touched; the i-th key is usually the same as the last
-    // event's i-th key (one event type per file).
-    private Utf8[] keys = new Utf8[16];
-    private String[] values = new String[16];
-    private FieldStrings[] keyStrings = new FieldStrings[0];
+    private final PayloadShape shape;
+    private final MessageType schema;
+    private final LongColumn eventId;
+    private final DictionaryColumn eventType;
+    private final LongColumn timestamp;
+    private final DictionaryColumn correlationId;
+    private final LongColumn causationId;
+    private final DictionaryColumn sourceContainer;
+    private final LongColumn createdAt;
+    private final LongColumn emittedAt;
+    private final LongColumn receivedAt;
+    private final LongColumn processedAt;
+    private final PayloadColumns data;
+    private final DictionaryColumn version;
+    private final LongColumn sequenceNumber;
+    private final DictionaryColumn partitionKey;
+    private final PageColumn[] columns;
 
-    TracedEventColumns(Utf8Cache strings) {
+    /** The columns of a file whose payload has {@code shape}; {@code strings} outlives the file. */
+    TracedEventColumns(Utf8Cache strings, PayloadShape shape) {
         this.strings = strings;
         this.eventTypes = new FieldStrings(strings);
         this.runs = new FieldStrings(strings);
         this.sources = new FieldStrings(strings);
         this.versions = new FieldStrings(strings);
         this.partitionKeys = new FieldStrings(strings);
+        this.shape = shape;
+        this.schema = EventSchema.v2(shape.fields());
+        eventId = longs(EVENT_ID);
+        eventType = strings(EVENT_TYPE);
+        timestamp = longs(TIMESTAMP);
+        correlationId = strings(CORRELATION_ID);
+        causationId = longs(CAUSATION_ID);
+        sourceContainer = strings(SOURCE_CONTAINER);
+        createdAt = longs(CREATED_AT);
+        emittedAt = longs(EMITTED_AT);
+        receivedAt = longs(RECEIVED_AT);
+        processedAt = longs(PROCESSED_AT);
+        data = new PayloadColumns(shape, schema, DATA);
+        version = strings(VERSION);
+        sequenceNumber = longs(SEQUENCE_NUMBER);
+        partitionKey = strings(PARTITION_KEY);
+        List<PageColumn> all = new ArrayList<>(List.of(eventId, eventType, timestamp, correlationId, causationId,
+                sourceContainer, createdAt, emittedAt, receivedAt, processedAt));
+        all.addAll(Arrays.asList(data.columns()));
+        all.addAll(List.of(version, sequenceNumber, partitionKey));
+        this.columns = all.toArray(PageColumn[]::new);
+    }
+
+    /** The columns of a partition's first file, shaped by its first event. */
+    static TracedEventColumns first(Utf8Cache strings, TracedEvent first) {
+        return new TracedEventColumns(strings, PayloadShape.NONE.with(first.data()));
+    }
+
+    /** The next file keeps this one's payload columns, grown to hold its first event. */
+    @Override
+    public Function<TracedEvent, RowColumns<TracedEvent>> successor() {
+        Utf8Cache cache = strings;
+        PayloadShape last = shape;
+        return first -> new TracedEventColumns(cache, last.with(first.data()));
     }
 
     @Override
     public MessageType schema() {
-        return V1;
+        return schema;
     }
 
     @Override
     public PageColumn[] columns() {
         return columns;
+    }
+
+    @Override
+    public boolean accepts(TracedEvent e) {
+        return shape.accepts(e.data());
     }
 
     @Override
@@ -71,7 +109,7 @@ final class TracedEventColumns implements RowColumns<TracedEvent> {
         Utf8 source = sources.get(e.sourceContainer());
         Utf8 versionBytes = versions.get(e.version());
         Utf8 partition = partitionKeys.get(e.partitionKey());
-        int count = encodeEntries(e.data());
+        Map<String, String> payload = Objects.requireNonNull(e.data(), "data");
 
         eventId.add(e.eventId());
         eventType.add(type);
@@ -83,47 +121,10 @@ final class TracedEventColumns implements RowColumns<TracedEvent> {
         emittedAt.add(e.emittedAt());
         optional(receivedAt, e.receivedAt());
         optional(processedAt, e.processedAt());
-        addData(count);
+        data.add(payload);
         version.add(versionBytes);
         sequenceNumber.add(e.sequenceNumber());
         partitionKey.add(partition);
-    }
-
-    /** Copies the payload's entries aside, keys encoded, in one pass: the columns then get the same entries. */
-    private int encodeEntries(Map<String, String> data) {
-        int size = data.size();
-        if (keys.length < size) {
-            keys = new Utf8[Math.max(size, keys.length * 2)];
-            values = new String[keys.length];
-        }
-        while (keyStrings.length < size) {
-            int n = keyStrings.length;
-            keyStrings = Arrays.copyOf(keyStrings, Math.max(size, n * 2));
-            for (int i = n; i < keyStrings.length; i++) {
-                keyStrings[i] = new FieldStrings(strings);
-            }
-        }
-        int n = 0;
-        for (Map.Entry<String, String> entry : data.entrySet()) {
-            keys[n] = keyStrings[n].get(entry.getKey());
-            values[n++] = entry.getValue();
-        }
-        return n;
-    }
-
-    /** The first entry starts the row (repetition 0), the others repeat the entry group (repetition 1). */
-    private void addData(int count) throws IOException {
-        if (count == 0) {
-            entries.add(0);
-            dataKeys.addEmpty();
-            dataValues.addEmpty();
-            return;
-        }
-        for (int i = 0; i < count; i++) {
-            entries.add(i == 0 ? 0 : 1);
-            dataKeys.addEntry(keys[i]);
-            dataValues.add(values[i]);
-        }
     }
 
     /** {@link TracedEvent#ABSENT} is stored as null. */
@@ -135,15 +136,11 @@ final class TracedEventColumns implements RowColumns<TracedEvent> {
         }
     }
 
-    private static LongColumn longs(String name) {
-        return new LongColumn(leaf(name));
+    private LongColumn longs(String name) {
+        return new LongColumn(schema.getColumnDescription(new String[] {name}));
     }
 
-    private static DictionaryColumn strings(String name) {
-        return new DictionaryColumn(leaf(name));
-    }
-
-    private static ColumnDescriptor leaf(String... path) {
-        return V1.getColumnDescription(path);
+    private DictionaryColumn strings(String name) {
+        return new DictionaryColumn(schema.getColumnDescription(new String[] {name}));
     }
 }

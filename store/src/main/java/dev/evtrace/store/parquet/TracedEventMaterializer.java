@@ -2,6 +2,7 @@ package dev.evtrace.store.parquet;
 
 import static dev.evtrace.store.EventSchema.*;
 
+import dev.evtrace.store.Payload;
 import dev.evtrace.store.TracedEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -60,9 +62,17 @@ final class TracedEventMaterializer extends RecordMaterializer<TracedEvent> {
                 case SOURCE_CONTAINER -> strings(v -> sourceContainer = v);
                 case VERSION -> strings(v -> version = v);
                 case PARTITION_KEY -> strings(v -> partitionKey = v);
-                case DATA -> new MapConverter(field.asGroupType(), this);
+                case DATA -> isMap(field) ? new MapConverter(field.asGroupType(), this)
+                        : new PayloadGroupConverter(field.asGroupType(), payload -> data = payload);
                 default -> field.isPrimitive() ? new PrimitiveConverter() {} : new IgnoredGroup(field.asGroupType());
             };
+        }
+
+        /** Version 1 kept the payload as a map; version 2 as a group of typed columns. */
+        private static boolean isMap(Type field) {
+            GroupType group = field.asGroupType();
+            return group.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
+                    || (group.getFieldCount() == 1 && group.getType(0).isRepetition(Type.Repetition.REPEATED));
         }
 
         @Override
@@ -75,7 +85,7 @@ final class TracedEventMaterializer extends RecordMaterializer<TracedEvent> {
             eventId = timestamp = causationId = createdAt = emittedAt = receivedAt = processedAt = sequenceNumber = 0;
             eventType = correlationId = sourceContainer = partitionKey = "";
             version = TracedEvent.CURRENT_VERSION;
-            data = Map.of();
+            data = Payload.empty();
         }
 
         @Override
@@ -180,7 +190,7 @@ final class TracedEventMaterializer extends RecordMaterializer<TracedEvent> {
     }
 
     /** Columns a later schema version may add: read past, not materialized. */
-    private static final class IgnoredGroup extends GroupConverter {
+    static final class IgnoredGroup extends GroupConverter {
         private final Converter[] children;
 
         IgnoredGroup(GroupType type) {

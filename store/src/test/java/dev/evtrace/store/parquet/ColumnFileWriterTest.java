@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evtrace.store.Delivery;
+import dev.evtrace.store.NullPayloadValues;
 import dev.evtrace.store.TracedEvent;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,11 +46,11 @@ class ColumnFileWriterTest {
         List<TracedEvent> events = events(new Random(7), 30_000);
         Path file = writeEvents(events, SMALL_ROW_GROUPS, SMALL_PAGES);
 
-        assertThat(read(file, new TracedEventReadSupport(Set.of()))).isEqualTo(events);
+        assertThat(read(file, new TracedEventReadSupport(Set.of()))).isEqualTo(NullPayloadValues.dropped(events));
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
             List<BlockMetaData> rowGroups = reader.getFooter().getBlocks();
             assertThat(rowGroups).hasSizeGreaterThan(3);
-            ColumnChunkMetaData values = column(rowGroups.get(0), "data.key_value.value");
+            ColumnChunkMetaData values = column(rowGroups.get(0), "data.close");
             assertThat(reader.readOffsetIndex(values).getPageCount()).isGreaterThan(1);
             assertThat(values.getEncodings()).contains(Encoding.DELTA_LENGTH_BYTE_ARRAY);
             assertThat(column(rowGroups.get(0), "event_id").getEncodings()).contains(Encoding.DELTA_BINARY_PACKED);
@@ -95,7 +96,7 @@ class ColumnFileWriterTest {
         }
         Path file = writeEvents(events, LARGE_ROW_GROUPS, ColumnFileWriter.MAX_PAGE_ROWS);
 
-        assertThat(read(file, new TracedEventReadSupport(Set.of()))).isEqualTo(events);
+        assertThat(read(file, new TracedEventReadSupport(Set.of()))).isEqualTo(NullPayloadValues.dropped(events));
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
             assertThat(reader.getFooter().getBlocks()).hasSizeGreaterThan(1);
         }
@@ -109,14 +110,16 @@ class ColumnFileWriterTest {
         }
         Path file = writeEvents(events, LARGE_ROW_GROUPS, SMALL_PAGES);
 
-        assertThat(read(file, new TracedEventReadSupport(Set.of()))).isEqualTo(events);
+        assertThat(read(file, new TracedEventReadSupport(Set.of()))).isEqualTo(NullPayloadValues.dropped(events));
     }
 
     @Test
     void aRowMissingARequiredStringFailsAndLeavesTheFileWhole() throws IOException {
         Path file = dir.resolve("events.parquet");
-        ColumnFileWriter<TracedEvent> writer = new ColumnFileWriter<>(new LocalOutputFile(file),
-                new TracedEventColumns(new Utf8Cache()), zstd(), LARGE_ROW_GROUPS);
+        TracedEventColumns columns = new TracedEventColumns(new Utf8Cache(),
+                PayloadShape.NONE.with(Map.of("close", "1")));
+        ColumnFileWriter<TracedEvent> writer = new ColumnFileWriter<>(new LocalOutputFile(file), columns, zstd(),
+                LARGE_ROW_GROUPS);
         List<TracedEvent> good = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             TracedEvent e = event(i, "BAR", "com.acme.Feed", Map.of("close", "101." + i));
@@ -128,7 +131,10 @@ class ColumnFileWriterTest {
                 nullKey.put(null, "2");
                 assertThatThrownBy(() -> writer.write(event(99, null, "com.acme.Feed", Map.of())))
                         .isInstanceOf(NullPointerException.class);
-                assertThatThrownBy(() -> writer.write(event(99, "BAR", "com.acme.Feed", nullKey)))
+                assertThatThrownBy(() -> writer.write(event(99, "BAR", "com.acme.Feed", null)))
+                        .isInstanceOf(NullPointerException.class);
+                // The partitioned writer asks first, and a null key never gets a column.
+                assertThatThrownBy(() -> columns.accepts(event(99, "BAR", "com.acme.Feed", nullKey)))
                         .isInstanceOf(NullPointerException.class);
             }
         }
@@ -195,10 +201,15 @@ class ColumnFileWriterTest {
         return values[random.nextInt(values.length)];
     }
 
+    /** One file holds them all: its payload columns are those every event needs. */
     private Path writeEvents(List<TracedEvent> events, long rowGroupBytes, int maxPageRows) throws IOException {
         Path file = dir.resolve("events.parquet");
+        PayloadShape shape = PayloadShape.NONE;
+        for (TracedEvent e : events) {
+            shape = shape.with(e.data());
+        }
         ColumnFileWriter<TracedEvent> writer = new ColumnFileWriter<>(new LocalOutputFile(file),
-                new TracedEventColumns(new Utf8Cache()), zstd(), rowGroupBytes, maxPageRows);
+                new TracedEventColumns(new Utf8Cache(), shape), zstd(), rowGroupBytes, maxPageRows);
         for (TracedEvent e : events) {
             writer.write(e);
         }

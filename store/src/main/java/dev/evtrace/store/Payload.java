@@ -1,0 +1,199 @@
+package dev.evtrace.store;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * An event's payload that remembers which values were numbers. Read as a {@code Map<String, String>} it is the
+ * same as the text payload every reader knows (a long reads as {@link Long#toString(long)}, a double as
+ * {@link Double#toString(double)}); the store's writer asks for the numbers themselves and keeps them in typed
+ * columns, which are far smaller than their text and cost no formatting on the way in. Insertion-ordered,
+ * immutable once built.
+ */
+public final class Payload extends AbstractMap<String, String> {
+    /** What a value was given as. */
+    public enum Kind { TEXT, LONG, DOUBLE }
+
+    private static final Payload EMPTY = new Builder(0).build();
+
+    private final String[] keys;
+    private final Kind[] kinds;
+    private final long[] numbers;
+    private final String[] texts;
+    private final int size;
+    private Set<Entry<String, String>> entries;
+
+    private Payload(Builder b) {
+        this.keys = b.keys;
+        this.kinds = b.kinds;
+        this.numbers = b.numbers;
+        this.texts = b.texts;
+        this.size = b.size;
+    }
+
+    public static Payload empty() {
+        return EMPTY;
+    }
+
+    public static Builder builder(int expectedSize) {
+        return new Builder(expectedSize);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    public String key(int i) {
+        return keys[i];
+    }
+
+    public Kind kind(int i) {
+        return kinds[i];
+    }
+
+    /** The i-th value if it is a {@link Kind#LONG}. */
+    public long longValue(int i) {
+        return numbers[i];
+    }
+
+    /** The i-th value if it is a {@link Kind#DOUBLE}. */
+    public double doubleValue(int i) {
+        return Double.longBitsToDouble(numbers[i]);
+    }
+
+    /** The i-th value as text: what a text payload would hold (null stays null). */
+    public String text(int i) {
+        return switch (kinds[i]) {
+            case TEXT -> texts[i];
+            case LONG -> Long.toString(numbers[i]);
+            case DOUBLE -> Double.toString(doubleValue(i));
+        };
+    }
+
+    @Override
+    public String get(Object key) {
+        int i = indexOf(key);
+        return i < 0 ? null : text(i);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return indexOf(key) >= 0;
+    }
+
+    private int indexOf(Object key) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+        if (entries == null) {
+            entries = new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, String>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < size;
+                        }
+
+                        @Override
+                        public Entry<String, String> next() {
+                            if (next >= size) {
+                                throw new NoSuchElementException();
+                            }
+                            int i = next++;
+                            return new SimpleImmutableEntry<>(keys[i], text(i));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
+        }
+        return entries;
+    }
+
+    /** Collects entries in order; a key put again keeps its place and takes the new value. */
+    public static final class Builder {
+        private String[] keys;
+        private Kind[] kinds;
+        private long[] numbers;
+        private String[] texts;
+        private int size;
+
+        private Builder(int expectedSize) {
+            int capacity = Math.max(expectedSize, 1);
+            keys = new String[capacity];
+            kinds = new Kind[capacity];
+            numbers = new long[capacity];
+            texts = new String[capacity];
+        }
+
+        public Builder text(String key, String value) {
+            int i = slot(key);
+            kinds[i] = Kind.TEXT;
+            texts[i] = value;
+            return this;
+        }
+
+        public Builder longValue(String key, long value) {
+            int i = slot(key);
+            kinds[i] = Kind.LONG;
+            numbers[i] = value;
+            texts[i] = null;
+            return this;
+        }
+
+        public Builder doubleValue(String key, double value) {
+            int i = slot(key);
+            kinds[i] = Kind.DOUBLE;
+            numbers[i] = Double.doubleToRawLongBits(value);
+            texts[i] = null;
+            return this;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public Payload build() {
+            return new Payload(this);
+        }
+
+        private int slot(String key) {
+            if (key == null) {
+                throw new NullPointerException("payload key");
+            }
+            for (int i = 0; i < size; i++) {
+                if (keys[i].equals(key)) {
+                    return i;
+                }
+            }
+            if (size == keys.length) {
+                int capacity = size * 2;
+                keys = Arrays.copyOf(keys, capacity);
+                kinds = Arrays.copyOf(kinds, capacity);
+                numbers = Arrays.copyOf(numbers, capacity);
+                texts = Arrays.copyOf(texts, capacity);
+            }
+            keys[size] = key;
+            return size++;
+        }
+    }
+}
