@@ -73,7 +73,12 @@ final class PricePath {
             volume += stepVolume * (0.5 + Math.abs(priceShock));
         }
         lastClose = price;
-        return new BarEvent(timestamp, symbol, open, high, low, price, Math.round(volume));
+        return new BarEvent(timestamp, symbol, quote(open), quote(high), quote(low), quote(price), Math.round(volume));
+    }
+
+    /** Exchanges quote in ticks: bars carry prices in whole cents, while the path itself keeps full precision. */
+    private static double quote(double price) {
+        return Math.round(price * 100) / 100.0;
     }
 
     private double mix(double marketShock) {
