@@ -1,0 +1,43 @@
+package dev.evtrace.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PayloadTest {
+    @Test
+    void readsAsTheTextMapOfTheSameEntriesInOrder() {
+        Payload p = Payload.builder(1).text("symbol", "AAPL").longValue("qty", -3).doubleValue("price", 101.5)
+                .text("note", null).build();
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("symbol", "AAPL");
+        text.put("qty", "-3");
+        text.put("price", "101.5");
+        text.put("note", null);
+
+        assertThat(p).isEqualTo(text).hasSameHashCodeAs(text);
+        assertThat(p.entrySet()).containsExactlyElementsOf(text.entrySet());
+        assertThat(p.get("price")).isEqualTo("101.5");
+        assertThat(p.containsKey("note")).isTrue();
+        assertThat(p.get("missing")).isNull();
+        assertThat(p.kind(1)).isEqualTo(Payload.Kind.LONG);
+        assertThat(p.doubleValue(2)).isEqualTo(101.5);
+    }
+
+    @Test
+    void aKeyPutAgainKeepsItsPlaceAndTakesTheNewValue() {
+        Payload p = Payload.builder(2).text("a", "1").longValue("b", 2).doubleValue("a", 0.5).build();
+        assertThat(p).containsExactly(Map.entry("a", "0.5"), Map.entry("b", "2"));
+        assertThat(p.kind(0)).isEqualTo(Payload.Kind.DOUBLE);
+    }
+
+    @Test
+    void refusesNullKeysAndChanges() {
+        assertThatThrownBy(() -> Payload.builder(1).text(null, "x")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Payload.empty().put("a", "b")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(Payload.empty()).isEmpty();
+    }
+}
