@@ -7,7 +7,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +24,8 @@ final class Payloads {
     static final int MAX_VALUE_CHARS = 256;
 
     private final PayloadMode mode;
+    // The objects being flattened, outermost first: one writer thread uses this instance.
+    private final Object[] path = new Object[MAX_DEPTH];
     private final ClassValue<List<Field>> fields = new ClassValue<>() {
         @Override
         protected List<Field> computeValue(Class<?> type) {
@@ -46,51 +47,72 @@ final class Payloads {
             }
             case FIELDS -> {
                 Payload.Builder out = Payload.builder(fields.get(event.getClass()).size());
-                flatten("", event, 0, out, new IdentityHashMap<>());
+                flatten("", event, 0, out);
                 yield out.build();
             }
         };
     }
 
-    private void flatten(String prefix, Object object, int depth, Payload.Builder out, Map<Object, Boolean> path) {
-        path.put(object, Boolean.TRUE);
+    private void flatten(String prefix, Object object, int depth, Payload.Builder out) {
+        path[depth] = object;
         for (Field field : fields.get(object.getClass())) {
             if (out.size() >= MAX_ENTRIES) {
                 out.text(TRUNCATED, "true");
                 break;
             }
             String key = prefix.isEmpty() ? field.getName() : prefix + field.getName();
-            Object value;
             try {
-                value = field.get(object);
+                // Primitive fields are read as they are: boxing every price and volume made garbage per event.
+                Class<?> type = field.getType();
+                if (type == double.class) {
+                    out.doubleValue(key, field.getDouble(object));
+                    continue;
+                } else if (type == long.class || type == int.class || type == short.class || type == byte.class) {
+                    out.longValue(key, field.getLong(object));
+                    continue;
+                }
+                flattenValue(key, field.get(object), depth, out);
             } catch (Exception e) {
-                continue;
-            }
-            if (value == null) {
-                out.text(key, null);
-            } else if (value instanceof Long || value instanceof Integer || value instanceof Short
-                    || value instanceof Byte) {
-                out.longValue(key, ((Number) value).longValue());
-            } else if (value instanceof Double d) {
-                out.doubleValue(key, d);
-            } else if (isScalar(value)) {
-                out.text(key, bounded(scalar(value), out));
-            } else if (path.containsKey(value)) {
-                out.text(key, "<cycle>");
-                out.text(TRUNCATED, "true");
-            } else if (value instanceof Collection<?> c) {
-                out.longValue(key + ".size", c.size());
-            } else if (value instanceof Map<?, ?> m) {
-                out.longValue(key + ".size", m.size());
-            } else if (value.getClass().isArray()) {
-                out.longValue(key + ".length", Array.getLength(value));
-            } else if (depth + 1 < MAX_DEPTH && !fields.get(value.getClass()).isEmpty()) {
-                flatten(key + ".", value, depth + 1, out, path);
-            } else {
-                out.text(key, bounded(safeToString(value), out));
+                // An unreadable field is left out.
             }
         }
-        path.remove(object);
+        path[depth] = null;
+    }
+
+    private void flattenValue(String key, Object value, int depth, Payload.Builder out) {
+        if (value == null) {
+            out.text(key, null);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte) {
+            out.longValue(key, ((Number) value).longValue());
+        } else if (value instanceof Double d) {
+            out.doubleValue(key, d);
+        } else if (isScalar(value)) {
+            out.text(key, bounded(scalar(value), out));
+        } else if (onPath(value, depth)) {
+            out.text(key, "<cycle>");
+            out.text(TRUNCATED, "true");
+        } else if (value instanceof Collection<?> c) {
+            out.longValue(key + ".size", c.size());
+        } else if (value instanceof Map<?, ?> m) {
+            out.longValue(key + ".size", m.size());
+        } else if (value.getClass().isArray()) {
+            out.longValue(key + ".length", Array.getLength(value));
+        } else if (depth + 1 < MAX_DEPTH && !fields.get(value.getClass()).isEmpty()) {
+            flatten(key + ".", value, depth + 1, out);
+        } else {
+            out.text(key, bounded(safeToString(value), out));
+        }
+    }
+
+    /** Whether {@code value} is the event or an object being flattened inside it (a cycle). */
+    private boolean onPath(Object value, int depth) {
+        for (int i = 0; i <= depth; i++) {
+            if (path[i] == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isScalar(Object v) {

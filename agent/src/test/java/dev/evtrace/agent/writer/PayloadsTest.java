@@ -3,6 +3,7 @@ package dev.evtrace.agent.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evtrace.agent.Config.PayloadMode;
+import dev.evtrace.store.Payload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,30 @@ class PayloadsTest {
                 .containsEntry("venue.name", "XNAS").containsEntry("venue.deeper", "deep")
                 .doesNotContainKey("IGNORED").doesNotContainKey("_truncated");
         assertThat(data.keySet()).startsWith("timestamp");
+    }
+
+    static class Numbers {
+        final int count = 3;
+        final Integer boxed = 4;
+        final double price = 0.1 + 0.2;
+        final Double boxedPrice = 2.5;
+        final float ratio = 0.1f;
+        final boolean flag = true;
+        final java.math.BigDecimal exact = new java.math.BigDecimal("1.10");
+    }
+
+    @Test
+    void keepsWholeNumbersAndDoublesAsNumbersAndEverythingElseAsText() {
+        Payload data = new Payloads(PayloadMode.FIELDS).of(new Numbers());
+        List<String> kinds = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            kinds.add(data.key(i) + ":" + data.kind(i));
+        }
+        assertThat(kinds).containsExactly("count:LONG", "boxed:LONG", "price:DOUBLE", "boxedPrice:DOUBLE",
+                "ratio:TEXT", "flag:TEXT", "exact:TEXT");
+        // The text is what the field prints, whatever its kind.
+        assertThat(data).containsEntry("price", "0.30000000000000004").containsEntry("ratio", "0.1")
+                .containsEntry("exact", "1.10").containsEntry("flag", "true").containsEntry("count", "3");
     }
 
     @Test
