@@ -51,8 +51,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class PublishBenchmark {
-    /** The agent's default tracer.buffer.size. */
-    private static final int RING_CAPACITY = 65_536;
     /** traced-samethread: events between two drains on the publishing thread. */
     private static final int DRAIN_EVERY = 4_096;
 
@@ -62,10 +60,14 @@ public class PublishBenchmark {
     @Param({"untraced", "idle", "traced", "traced-samethread"})
     public String tracing;
 
+    /** Ring slots: the agent's default tracer.buffer.size, unless a run asks for others ({@code -p ring=8192}). */
+    @Param({"65536"})
+    public int ring;
+
     private final Object event = new Object();
     private Bus bus;
     private Handler[] subscribed;
-    private EventRing ring;
+    private EventRing events;
     private RingDrainer drainer;
     private boolean drainHere;
     private int sinceDrain;
@@ -80,9 +82,9 @@ public class PublishBenchmark {
             bus.subscribe(subscribed[i]);
         }
         if (tracing.startsWith("traced")) {
-            ring = new EventRing(RING_CAPACITY);
-            Tracer.start(new Recording("benchmark", ring));
-            drainer = new RingDrainer(ring);
+            events = new EventRing(ring);
+            Tracer.start(new Recording("benchmark", events));
+            drainer = new RingDrainer(events);
             drainHere = tracing.equals("traced-samethread");
             if (!drainHere) {
                 drainer.start();
@@ -99,7 +101,7 @@ public class PublishBenchmark {
             long drained = drainer.stop();
             // The writer stand-in must have kept up, or the score includes waiting for buffer space.
             System.out.printf(Locale.ROOT, "%nring: %d records drained, %d ms waiting for buffer space%n",
-                    drained, TimeUnit.NANOSECONDS.toMillis(ring.blockedNanos()));
+                    drained, TimeUnit.NANOSECONDS.toMillis(events.blockedNanos()));
         }
         if (subscribed[0].handled() == 0) {
             throw new IllegalStateException("no event reached a handler");
