@@ -2,6 +2,7 @@ package dev.evtrace.store;
 
 import dev.evtrace.store.parquet.HadoopFiles;
 import dev.evtrace.store.parquet.PartitionedWriter;
+import dev.evtrace.store.parquet.StoreOutput;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Instant;
@@ -9,8 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -20,7 +19,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class EventDatasetWriter implements Closeable {
     private final Path location;
-    private final FileSystem fs;
+    private final StoreOutput output;
     private final WriterOptions options;
     private final PartitionedWriter<TracedEvent> events;
     private final PartitionedWriter<Delivery> deliveries;
@@ -30,15 +29,13 @@ public final class EventDatasetWriter implements Closeable {
     private long written;
 
     public EventDatasetWriter(String location, WriterOptions options) throws IOException {
-        Configuration conf = HadoopFiles.configuration();
         this.location = HadoopFiles.path(location);
-        this.fs = HadoopFiles.fileSystem(this.location, conf);
+        this.output = StoreOutput.of(this.location);
         this.options = options;
         Path eventRoot = new Path(this.location, StoreLayout.EVENTS);
-        fs.mkdirs(eventRoot);
-        this.events = PartitionedWriter.events(conf, fs, eventRoot, options);
-        this.deliveries = PartitionedWriter.deliveries(conf, fs, new Path(this.location, StoreLayout.DELIVERIES),
-                options);
+        output.mkdirs(eventRoot);
+        this.events = PartitionedWriter.events(output, eventRoot, options);
+        this.deliveries = PartitionedWriter.deliveries(output, new Path(this.location, StoreLayout.DELIVERIES), options);
     }
 
     public void write(TracedEvent event) throws IOException {
@@ -104,7 +101,7 @@ public final class EventDatasetWriter implements Closeable {
         java.util.Properties props = new java.util.Properties();
         props.putAll(values);
         Path file = new Path(new Path(location, StoreLayout.META), options.writerId() + ".properties");
-        try (java.io.OutputStream out = fs.create(file, true)) {
+        try (java.io.OutputStream out = output.createStream(file)) {
             props.store(out, "evtrace writer " + options.writerId());
         }
     }

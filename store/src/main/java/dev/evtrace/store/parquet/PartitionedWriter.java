@@ -8,12 +8,9 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 
 /**
  * One dataset's files: one open file per partition directory, each written under a temporary name and
@@ -28,8 +25,7 @@ public final class PartitionedWriter<T> {
      */
     private static final long ROW_GROUP_BYTES = 4 << 20;
 
-    private final Configuration conf;
-    private final FileSystem fs;
+    private final StoreOutput output;
     private final Path root;
     private final WriterOptions options;
     private final Function<T, RowColumns<T>> firstColumns;
@@ -39,28 +35,25 @@ public final class PartitionedWriter<T> {
             PureJavaCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD);
     private long fileNumber;
 
-    private PartitionedWriter(Configuration conf, FileSystem fs, Path root, WriterOptions options,
+    private PartitionedWriter(StoreOutput output, Path root, WriterOptions options,
                               Function<T, RowColumns<T>> firstColumns) {
-        this.conf = conf;
-        this.fs = fs;
+        this.output = output;
         this.root = root;
         this.options = options;
         this.firstColumns = firstColumns;
     }
 
     /** The event dataset under {@code root}. */
-    public static PartitionedWriter<TracedEvent> events(Configuration conf, FileSystem fs, Path root,
-                                                        WriterOptions options) {
+    public static PartitionedWriter<TracedEvent> events(StoreOutput output, Path root, WriterOptions options) {
         // One cache for all of the dataset's files: it outlives every roll.
         Utf8Cache strings = new Utf8Cache();
-        return new PartitionedWriter<>(conf, fs, root, options, first -> TracedEventColumns.first(strings, first));
+        return new PartitionedWriter<>(output, root, options, first -> TracedEventColumns.first(strings, first));
     }
 
     /** The delivery dataset under {@code root}. */
-    public static PartitionedWriter<Delivery> deliveries(Configuration conf, FileSystem fs, Path root,
-                                                         WriterOptions options) {
+    public static PartitionedWriter<Delivery> deliveries(StoreOutput output, Path root, WriterOptions options) {
         Utf8Cache strings = new Utf8Cache();
-        return new PartitionedWriter<>(conf, fs, root, options, first -> new DeliveryColumns(strings));
+        return new PartitionedWriter<>(output, root, options, first -> new DeliveryColumns(strings));
     }
 
     /** The partition in directory {@code dir} (relative to the dataset's root), to write rows to. */
@@ -119,7 +112,7 @@ public final class PartitionedWriter<T> {
         Path target = new Path(new Path(root, partition.dir), name);
         Path temp = new Path(target.getParent(), StoreLayout.inProgressName(name));
         RowColumns<T> rowColumns = partition.next == null ? firstColumns.apply(first) : partition.next.apply(first);
-        ColumnFileWriter<T> writer = new ColumnFileWriter<>(HadoopOutputFile.fromPath(temp, conf), rowColumns,
+        ColumnFileWriter<T> writer = new ColumnFileWriter<>(output.create(temp), rowColumns,
                 compressor, ROW_GROUP_BYTES);
         partition.next = rowColumns.successor();
         return new OpenFile(writer, rowColumns, temp, target);
@@ -162,9 +155,7 @@ public final class PartitionedWriter<T> {
                 writer.abandon();
                 throw e;
             }
-            if (!fs.rename(temp, target)) {
-                throw new IOException("cannot rename " + temp + " to " + target);
-            }
+            output.rename(temp, target);
         }
     }
 }
