@@ -28,9 +28,7 @@ public final class TracerAgent {
             if (!config.enabled()) {
                 return;
             }
-            BootstrapJar.appendTo(inst);
-            // A separate class: nothing here may load a bootstrap class before the jar above is appended.
-            AgentStarter.start(config, inst, System.err);
+            BackgroundStart.start(config, inst, System.err);
         } catch (ConfigException e) {
             System.err.println("tracer: " + e.getMessage() + "; running untraced");
         } catch (Throwable t) {
