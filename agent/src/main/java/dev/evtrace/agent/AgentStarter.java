@@ -28,7 +28,7 @@ final class AgentStarter {
     private AgentStarter() {}
 
     /** @return what the shutdown hook runs: drain the ring, complete the store, say what was written */
-    static Runnable start(Config config, Instrumentation inst, LoadGate gate, PrintStream stderr) {
+    static Runnable start(Config config, Instrumentation inst, LoadGate gate, Class<?>[] loadedBefore, PrintStream stderr) {
         String correlationId = config.correlationId().isEmpty() ? newCorrelationId() : config.correlationId();
         EventTypes types = new EventTypes(config.eventType(), message -> stderr.println("tracer: " + message));
         Recording recording = new Recording(new EventRing(config.bufferSize()), correlationId, runIds(config),
@@ -41,7 +41,7 @@ final class AgentStarter {
         gate.exempt(writer.thread());
         writer.start();
         Tracer.start(recording);
-        Installer.install(config, new GatedInstrumentation(inst, gate), report, stderr);
+        Installer.install(config, new GatedInstrumentation(inst, gate), loadedBefore, report, stderr);
         return () -> finish(config, recording, writer, report, stderr);
     }
 

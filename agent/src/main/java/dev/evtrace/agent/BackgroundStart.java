@@ -21,12 +21,14 @@ final class BackgroundStart {
 
     static void start(Config config, Instrumentation inst, PrintStream stderr) {
         LoadGate gate = new LoadGate(InstrumentationCandidates.of(config), stderr);
+        inst.addTransformer(gate, true);
+        Class<?>[] loadedBefore = inst.getAllLoadedClasses();
         AtomicReference<Runnable> finish = new AtomicReference<>();
         Thread starter = new Thread(() -> {
             try {
                 BootstrapJar.appendTo(inst);
                 // A separate class: nothing may load a bootstrap class before the jar above is appended.
-                finish.set(AgentStarter.start(config, inst, gate, stderr));
+                finish.set(AgentStarter.start(config, inst, gate, loadedBefore, stderr));
                 gate.instrumentPassedClasses(inst);
             } catch (Throwable t) {
                 inst.removeTransformer(gate);
@@ -37,7 +39,6 @@ final class BackgroundStart {
         }, "tracer-start");
         starter.setDaemon(true);
         gate.exempt(starter);
-        inst.addTransformer(gate, true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 starter.join(START_WAIT_MILLIS);

@@ -39,11 +39,18 @@ import net.bytebuddy.utility.JavaModule;
 final class Installer {
     private Installer() {}
 
-    static void install(Config config, Instrumentation inst, InstrumentationReport report, PrintStream stderr) {
+    /**
+     * @param loadedBefore the classes loaded before the start-up gate, the only ones retransformed: every later
+     *                     one is instrumented as it loads. Retransforming a class that a thread waiting at the
+     *                     gate is linking would wait for that thread, which waits for this installation.
+     */
+    static void install(Config config, Instrumentation inst, Class<?>[] loadedBefore, InstrumentationReport report,
+                        PrintStream stderr) {
         // Byte Buddy skips synthetic methods unless told otherwise; lambda bodies are synthetic (see methods()).
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer()))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .redefineOnly(loadedBefore)
                 // Classes already loaded are described from their class files, not by reflection: reflection
                 // loads the types in their signatures, which may be waiting at the start-up gate.
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
