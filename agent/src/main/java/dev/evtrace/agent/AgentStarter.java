@@ -13,6 +13,8 @@ import java.lang.instrument.Instrumentation;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,8 +29,14 @@ final class AgentStarter {
 
     private AgentStarter() {}
 
-    /** @return what the shutdown hook runs: drain the ring, complete the store, say what was written */
-    static Runnable start(Config config, Instrumentation inst, LoadGate gate, Class<?>[] loadedBefore, PrintStream stderr) {
+    /**
+     * The writer is set up on a thread of its own, beside the installation: the program may be waiting at the
+     * gate for the installation, not for the writer.
+     *
+     * @return what the shutdown hook runs: drain the ring, complete the store, say what was written
+     */
+    static Runnable start(Config config, Instrumentation inst, LoadGate gate, Class<?>[] loadedBefore, PrintStream stderr)
+            throws InterruptedException, ExecutionException {
         String correlationId = config.correlationId().isEmpty() ? newCorrelationId() : config.correlationId();
         EventTypes types = new EventTypes(config.eventType(), message -> stderr.println("tracer: " + message));
         Recording recording = new Recording(new EventRing(config.bufferSize()), correlationId, runIds(config),
@@ -36,12 +44,19 @@ final class AgentStarter {
                 new EventClassFilter(config.eventClass()));
         InstrumentationReport report = new InstrumentationReport();
         String runs = config.runs().isEmpty() ? "run " + correlationId : "a run per call of " + config.runs();
-        StoreWriter writer = new StoreWriter(config, recording, types, stderr, () -> stderr.println(
-                "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", " + runs));
-        gate.exempt(writer.thread());
-        writer.start();
+        FutureTask<StoreWriter> writerStart = new FutureTask<>(() -> {
+            StoreWriter w = new StoreWriter(config, recording, types, stderr, () -> stderr.println(
+                    "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", " + runs));
+            gate.exempt(w.thread());
+            w.start();
+            return w;
+        });
+        Thread writerStarter = new Thread(writerStart, "tracer-writer-start");
+        gate.exempt(writerStarter);
+        writerStarter.start();
         Tracer.start(recording);
         Installer.install(config, new GatedInstrumentation(inst, gate), loadedBefore, report, stderr);
+        StoreWriter writer = writerStart.get();
         return () -> finish(config, recording, writer, report, stderr);
     }
 
