@@ -19,10 +19,18 @@ final class BackgroundStart {
 
     private BackgroundStart() {}
 
-    static void start(Config config, Instrumentation inst, PrintStream stderr) {
+    /**
+     * @param atLaunch false when attached to a running program: nothing is held then, and Byte Buddy retransforms
+     *                 every class loaded (holding classes there could hold one that a thread is linking when Byte
+     *                 Buddy wants to retransform it)
+     */
+    static void start(Config config, Instrumentation inst, boolean atLaunch, PrintStream stderr) {
         LoadGate gate = new LoadGate(InstrumentationCandidates.of(config), stderr);
+        if (!atLaunch) {
+            gate.open();
+        }
         inst.addTransformer(gate, true);
-        Class<?>[] loadedBefore = inst.getAllLoadedClasses();
+        Class<?>[] loadedBefore = atLaunch ? inst.getAllLoadedClasses() : null;
         AtomicReference<Runnable> finish = new AtomicReference<>();
         Thread starter = new Thread(() -> {
             try {

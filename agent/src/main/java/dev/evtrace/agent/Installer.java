@@ -42,15 +42,17 @@ final class Installer {
     /**
      * @param loadedBefore the classes loaded before the start-up gate, the only ones retransformed: every later
      *                     one is instrumented as it loads. Retransforming a class that a thread waiting at the
-     *                     gate is linking would wait for that thread, which waits for this installation.
+     *                     gate is linking would wait for that thread, which waits for this installation. Null
+     *                     when attached to a running program: every loaded class is retransformed.
      */
     static void install(Config config, Instrumentation inst, Class<?>[] loadedBefore, InstrumentationReport report,
                         PrintStream stderr) {
         // Byte Buddy skips synthetic methods unless told otherwise; lambda bodies are synthetic (see methods()).
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer()))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .redefineOnly(loadedBefore)
+        AgentBuilder.RedefinitionListenable.WithoutBatchStrategy retransforming =
+                new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer()))
+                        .disableClassFormatChanges()
+                        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        AgentBuilder builder = (loadedBefore == null ? retransforming : retransforming.redefineOnly(loadedBefore))
                 // Classes already loaded are described from their class files, not by reflection: reflection
                 // loads the types in their signatures, which may be waiting at the start-up gate.
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
