@@ -38,6 +38,8 @@ final class BackgroundStart {
                 // A separate class: nothing may load a bootstrap class before the jar above is appended.
                 finish.set(AgentStarter.start(config, inst, gate, loadedBefore, stderr));
                 gate.instrumentPassedClasses(inst);
+                gate.open();
+                gate.instrumentPassedClassesStillLoading(inst);
             } catch (Throwable t) {
                 inst.removeTransformer(gate);
                 stderr.println("tracer: cannot start (" + t + "); running untraced");

@@ -6,6 +6,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -46,7 +47,7 @@ public final class LoadGate implements ClassFileTransformer {
     /**
      * A thread of the agent's own (the one that installs, the writer): it never waits at the gate, as the
      * installation might wait for it. What it loads before the installer's transformer is ready is
-     * instrumented later ({@link #instrumentPassedClasses}).
+     * instrumented later ({@link #instrumentPassedClasses}, {@link #instrumentPassedClassesStillLoading}).
      */
     public void exempt(Thread thread) {
         ownThreads.add(thread);
@@ -63,19 +64,44 @@ public final class LoadGate implements ClassFileTransformer {
         }
     }
 
-    /** Retransforms the classes that may need instrumenting and that the agent's own threads loaded too early. */
+    /**
+     * Before the gate opens: retransforms the classes that may need instrumenting and that the agent's own
+     * threads loaded too early, those that have finished loading. One still loading may be waiting for a
+     * class a held thread is loading: waiting for it here could wait for the gate to open.
+     */
     public void instrumentPassedClasses(Instrumentation jvm) {
-        List<Class<?>> classes = new ArrayList<>();
+        Set<LoadedClass> passed = new HashSet<>();
+        for (LoadedClass c; (c = passedUninstrumented.poll()) != null; ) {
+            passed.add(c);
+        }
+        if (passed.isEmpty()) {
+            return;
+        }
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : jvm.getAllLoadedClasses()) {
+            if (passed.remove(new LoadedClass(type.getClassLoader(), type.getName()))) {
+                loaded.add(type);
+            }
+        }
+        passedUninstrumented.addAll(passed);
+        retransform(jvm, loaded);
+    }
+
+    /** Once the gate is open: waits for the passed classes still loading, then retransforms them. */
+    public void instrumentPassedClassesStillLoading(Instrumentation jvm) {
+        List<Class<?>> loaded = new ArrayList<>();
         for (LoadedClass c; (c = passedUninstrumented.poll()) != null; ) {
             try {
-                Class<?> type = Class.forName(c.name(), false, c.loader());
-                if (jvm.isModifiableClass(type)) {
-                    classes.add(type);
-                }
+                loaded.add(Class.forName(c.name(), false, c.loader()));
             } catch (ClassNotFoundException | LinkageError e) {
                 // it never finished loading: nothing to instrument
             }
         }
+        retransform(jvm, loaded);
+    }
+
+    private void retransform(Instrumentation jvm, List<Class<?>> classes) {
+        classes.removeIf(type -> !jvm.isModifiableClass(type));
         if (classes.isEmpty()) {
             return;
         }

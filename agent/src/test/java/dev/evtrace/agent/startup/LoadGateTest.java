@@ -7,7 +7,10 @@ import com.acme.programs.HandlerShapesProgram;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Proxy;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +77,45 @@ class LoadGateTest {
         gate.exempt(own);
         own.start();
         assertThat(bus.get(5, TimeUnit.SECONDS)).isNull();
+    }
+
+    /** The JVM's instrumentation as far as the gate uses it: the classes loaded, and those retransformed. */
+    private static Instrumentation jvm(List<Class<?>> loaded, List<Class<?>> retransformed) {
+        return (Instrumentation) Proxy.newProxyInstance(LoadGateTest.class.getClassLoader(),
+                new Class<?>[] {Instrumentation.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getAllLoadedClasses" -> loaded.toArray(Class<?>[]::new);
+                    case "isModifiableClass" -> true;
+                    case "retransformClasses" -> retransformed.addAll(List.of((Class<?>[]) args[0]));
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private void loadBusOnTheAgentsOwnThread() throws InterruptedException {
+        Thread own = new Thread(() -> gate.transform(null, HandlerShapesProgram.Bus.class.getClassLoader(),
+                "com/acme/programs/HandlerShapesProgram$Bus", null, null, ClassFiles.of(HandlerShapesProgram.Bus.class)));
+        gate.exempt(own);
+        own.start();
+        own.join();
+    }
+
+    @Test
+    void whatTheAgentsOwnThreadsLoadedTooEarlyIsRetransformedBeforeTheGateOpens() throws Exception {
+        List<Class<?>> retransformed = new ArrayList<>();
+        loadBusOnTheAgentsOwnThread();
+        gate.instrumentPassedClasses(jvm(List.of(HandlerShapesProgram.Bus.class), retransformed));
+        assertThat(retransformed).containsExactly(HandlerShapesProgram.Bus.class);
+    }
+
+    @Test
+    void aClassStillLoadingIsRetransformedOnceTheGateIsOpen() throws Exception {
+        List<Class<?>> retransformed = new ArrayList<>();
+        Instrumentation jvm = jvm(List.of(), retransformed);
+        loadBusOnTheAgentsOwnThread();
+        gate.instrumentPassedClasses(jvm);
+        assertThat(retransformed).as("not loaded yet: left for later").isEmpty();
+        gate.open();
+        gate.instrumentPassedClassesStillLoading(jvm);
+        assertThat(retransformed).containsExactly(HandlerShapesProgram.Bus.class);
     }
 
     @Test
