@@ -22,9 +22,8 @@ import java.util.function.Consumer;
 /**
  * The writer thread: drains the ring into the Parquet store. It opens the store as soon as it starts, so
  * Parquet and Hadoop load off the program's threads while the program starts, and a short program's exit
- * does not wait for them. If the
- * store cannot be written, it says so once and keeps draining, counting the loss, so the program never
- * stalls on a broken disk.
+ * does not wait for them. If the store cannot be written, it says so once and keeps draining, counting the
+ * loss, so the program never stalls on a broken disk.
  */
 public final class StoreWriter implements Runnable, EventRing.SlotReader {
     /** The type of the rows that record events the ring had no room for (tracer.overflow=drop). */
