@@ -4,6 +4,8 @@ import dev.evtrace.agent.bootstrap.EventRing;
 import dev.evtrace.agent.bootstrap.Recording;
 import dev.evtrace.agent.bootstrap.RunState;
 import dev.evtrace.agent.bootstrap.Tracer;
+import dev.evtrace.agent.startup.GatedInstrumentation;
+import dev.evtrace.agent.startup.LoadGate;
 import dev.evtrace.agent.writer.EventTypes;
 import dev.evtrace.agent.writer.StoreWriter;
 import java.io.PrintStream;
@@ -11,18 +13,30 @@ import java.lang.instrument.Instrumentation;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-/** Starts a recording: the ring, the writer thread, the shutdown hook that flushes, then the instrumentation. */
+/**
+ * Starts a recording: the ring, the writer thread (which opens the store at once), then the instrumentation.
+ * It runs on the {@link BackgroundStart} thread, after the bootstrap package is on the boot class path.
+ */
 final class AgentStarter {
     private static final long SHUTDOWN_FLUSH_MILLIS = TimeUnit.SECONDS.toMillis(60);
 
     private AgentStarter() {}
 
-    static void start(Config config, Instrumentation inst, PrintStream stderr) {
+    /**
+     * The writer is set up on a thread of its own, beside the installation: the program may be waiting at the
+     * gate for the installation, not for the writer.
+     *
+     * @return what the shutdown hook runs: drain the ring, complete the store, say what was written
+     */
+    static Runnable start(Config config, Instrumentation inst, LoadGate gate, Class<?>[] loadedBefore, PrintStream stderr)
+            throws InterruptedException, ExecutionException {
         String correlationId = config.correlationId().isEmpty() ? newCorrelationId() : config.correlationId();
         EventTypes types = new EventTypes(config.eventType(), message -> stderr.println("tracer: " + message));
         Recording recording = new Recording(new EventRing(config.bufferSize()), correlationId, runIds(config),
@@ -30,13 +44,20 @@ final class AgentStarter {
                 new EventClassFilter(config.eventClass()));
         InstrumentationReport report = new InstrumentationReport();
         String runs = config.runs().isEmpty() ? "run " + correlationId : "a run per call of " + config.runs();
-        StoreWriter writer = new StoreWriter(config, recording, types, stderr, () -> stderr.println(
-                "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", " + runs));
-        writer.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> finish(config, recording, writer, report, stderr),
-                "tracer-shutdown"));
+        FutureTask<StoreWriter> writerStart = new FutureTask<>(() -> {
+            StoreWriter w = new StoreWriter(config, recording, types, stderr, () -> stderr.println(
+                    "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", " + runs));
+            gate.exempt(w.thread());
+            w.start();
+            return w;
+        });
+        Thread writerStarter = new Thread(writerStart, "tracer-writer-start");
+        gate.exempt(writerStarter);
+        writerStarter.start();
         Tracer.start(recording);
-        Installer.install(config, inst, report, stderr);
+        Installer.install(config, new GatedInstrumentation(inst, gate), loadedBefore, report, stderr);
+        StoreWriter writer = writerStart.get();
+        return () -> finish(config, recording, writer, report, stderr);
     }
 
     /** The seed's format: backtest_<yyyyMMdd_HHmmss>_<8 hex>. */

@@ -10,7 +10,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameMatches;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -21,6 +20,7 @@ import dev.evtrace.agent.instrumentation.ExecutorInstrumentation;
 import dev.evtrace.agent.instrumentation.HandlerInstrumentation;
 import dev.evtrace.agent.instrumentation.PublishInstrumentation;
 import dev.evtrace.agent.instrumentation.RunInstrumentation;
+import dev.evtrace.agent.startup.IgnoredTypes;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -39,15 +39,25 @@ import net.bytebuddy.utility.JavaModule;
 final class Installer {
     private Installer() {}
 
-    static void install(Config config, Instrumentation inst, InstrumentationReport report, PrintStream stderr) {
+    /**
+     * @param loadedBefore the classes loaded before the start-up gate, the only ones retransformed: every later
+     *                     one is instrumented as it loads. Retransforming a class that a thread waiting at the
+     *                     gate is linking would wait for that thread, which waits for this installation. Null
+     *                     when attached to a running program: every loaded class is retransformed.
+     */
+    static void install(Config config, Instrumentation inst, Class<?>[] loadedBefore, InstrumentationReport report,
+                        PrintStream stderr) {
         // Byte Buddy skips synthetic methods unless told otherwise; lambda bodies are synthetic (see methods()).
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer()))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        AgentBuilder.RedefinitionListenable.WithoutBatchStrategy retransforming =
+                new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer()))
+                        .disableClassFormatChanges()
+                        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        AgentBuilder builder = (loadedBefore == null ? retransforming : retransforming.redefineOnly(loadedBefore))
+                // Classes already loaded are described from their class files, not by reflection: reflection
+                // loads the types in their signatures, which may be waiting at the start-up gate.
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new ErrorListener(report, stderr))
-                .ignore(nameStartsWith("java.").and(not(nameStartsWith("java.util.concurrent.")))
-                        .or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")).or(nameStartsWith("com.sun."))
-                        .or(nameStartsWith("dev.evtrace.")).or(isSynthetic()));
+                .ignore(ignoredByName().or(isSynthetic()));
         Advice.WithCustomMapping mapping = Advice.withCustomMapping()
                 .bind(EventArgument.Event.class, new EventArgument(config.eventClass()));
         Advice publish = mapping.to(PublishInstrumentation.PublishAdvice.class);
@@ -117,6 +127,16 @@ final class Installer {
                 : spec.methodName().contains("*") ? nameMatches(MethodSpec.regex(spec.methodName())) : named(spec.methodName());
         ElementMatcher.Junction<MethodDescription> concrete = name.and(not(isAbstract())).and(not(isBridge()));
         return !spec.isAnnotation() && spec.methodName().startsWith("lambda$") ? concrete : concrete.and(not(isSynthetic()));
+    }
+
+    /** The same names the start-up gate lets through at once. */
+    private static ElementMatcher.Junction<TypeDescription> ignoredByName() {
+        return new ElementMatcher.Junction.AbstractBase<>() {
+            @Override
+            public boolean matches(TypeDescription type) {
+                return IgnoredTypes.isIgnored(type.getName());
+            }
+        };
     }
 
     private static ElementMatcher.Junction<MethodDescription> hasEventArgument(String eventClass) {

@@ -57,7 +57,7 @@ public record MethodSpec(String typeName, String methodName, String annotation) 
     }
 
     /** The regular expression a wildcard name stands for. */
-    static String regex(String glob) {
+    public static String regex(String glob) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);

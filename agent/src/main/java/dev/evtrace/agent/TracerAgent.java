@@ -12,14 +12,14 @@ public final class TracerAgent {
     private TracerAgent() {}
 
     public static void premain(String agentArgs, Instrumentation inst) {
-        start(agentArgs, inst);
+        start(agentArgs, inst, true);
     }
 
     public static void agentmain(String agentArgs, Instrumentation inst) {
-        start(agentArgs, inst);
+        start(agentArgs, inst, false);
     }
 
-    private static void start(String agentArgs, Instrumentation inst) {
+    private static void start(String agentArgs, Instrumentation inst, boolean atLaunch) {
         try {
             Map<String, String> props = new HashMap<>();
             System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
@@ -28,9 +28,7 @@ public final class TracerAgent {
             if (!config.enabled()) {
                 return;
             }
-            BootstrapJar.appendTo(inst);
-            // A separate class: nothing here may load a bootstrap class before the jar above is appended.
-            AgentStarter.start(config, inst, System.err);
+            BackgroundStart.start(config, inst, atLaunch, System.err);
         } catch (ConfigException e) {
             System.err.println("tracer: " + e.getMessage() + "; running untraced");
         } catch (Throwable t) {

@@ -20,10 +20,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * The writer thread: drains the ring into the Parquet store. It opens the store itself when the first event
- * arrives, so Parquet and Hadoop load off the program's threads and not while the JVM is starting. If the
- * store cannot be written, it says so once and keeps draining, counting the loss, so the program never
- * stalls on a broken disk.
+ * The writer thread: drains the ring into the Parquet store. It opens the store as soon as it starts, so
+ * Parquet and Hadoop load off the program's threads while the program starts, and a short program's exit
+ * does not wait for them. If the store cannot be written, it says so once and keeps draining, counting the
+ * loss, so the program never stalls on a broken disk.
  */
 public final class StoreWriter implements Runnable, EventRing.SlotReader {
     /** The type of the rows that record events the ring had no room for (tracer.overflow=drop). */
@@ -76,12 +76,18 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         thread.setDaemon(true);
     }
 
+    /** The thread {@link #start()} starts: the agent's start-up lets it load classes without waiting. */
+    public Thread thread() {
+        return thread;
+    }
+
     public void start() {
         thread.start();
     }
 
     @Override
     public void run() {
+        open();
         EventRing ring = recording.ring();
         boolean announced = false;
         long lastRoll = System.currentTimeMillis();

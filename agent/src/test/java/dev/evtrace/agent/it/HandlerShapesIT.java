@@ -9,9 +9,6 @@ import dev.evtrace.store.EventQuery;
 import dev.evtrace.store.TracedEvent;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,17 +52,9 @@ class HandlerShapesIT {
 
     @Test
     void everyShapeGetsItsCauseRight() {
-        Map<Long, TracedEvent> byId = events.stream().collect(Collectors.toMap(TracedEvent::eventId, Function.identity()));
         assertThat(events).extracting(TracedEvent::eventType).containsExactlyInAnyOrder(
                 "BAR", "FROM_LAMBDA", "REENTRANT", "FROM_METHOD_REF", "FROM_DEFAULT", "FROM_BASE", "FROM_GENERIC", "BOOM");
-        for (TracedEvent e : events) {
-            String expectedCause = e.data().get("cause");
-            if (expectedCause.isEmpty()) {
-                assertThat(e.isRoot()).as("%s is a root", e.eventType()).isTrue();
-            } else {
-                assertThat(byId.get(e.causationId()).eventType()).as("cause of %s", e.eventType()).isEqualTo(expectedCause);
-            }
-        }
+        ExpectedCauses.assertEachAsItsEventSays(events);
     }
 
     @Test

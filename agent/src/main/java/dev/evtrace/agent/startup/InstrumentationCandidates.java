@@ -1,0 +1,145 @@
+package dev.evtrace.agent.startup;
+
+import dev.evtrace.agent.Config;
+import dev.evtrace.agent.MethodSpec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a class that is being loaded may need instrumenting, from its header: a conservative superset of
+ * what the installer's matchers select, so that {@link LoadGate} holds every class the installer could want
+ * and lets the rest load at once. It mirrors each kind of matcher:
+ * <ul>
+ *   <li>a named type ({@code EventBus#publish}, {@code Backtest#run}, executors): the class, its super class or
+ *       an interface is that type, or extends it further up (the supertypes are loaded to see, as the JVM is
+ *       about to load them anyway to define the class);</li>
+ *   <li>a wildcard type ({@code com.acme.**#on*Event}): the class's name;</li>
+ *   <li>an annotation ({@code @Subscribe}): its descriptor is in the constant pool;</li>
+ *   <li>a JDK call site ({@code java.util.Queue#add} with {@code tracer.callers}): a caller's name and a call of a
+ *       method of that name, on any owner.</li>
+ * </ul>
+ */
+public final class InstrumentationCandidates {
+    private final Set<String> superTypes;
+    private final List<Pattern> typeNames;
+    private final Set<String> annotationDescriptors;
+    private final List<Pattern> callers;
+    private final Set<String> calledMethods;
+
+    /**
+     * @param superTypes binary names of types whose subtypes are instrumented
+     * @param typeNames patterns on the binary name of types that are instrumented
+     * @param annotationDescriptors descriptors of method annotations ({@code Lcom/acme/Handler;})
+     * @param callers patterns on the binary name of the classes whose call sites are instrumented
+     * @param calledMethods the names of the JDK methods whose call sites are instrumented
+     */
+    public InstrumentationCandidates(Set<String> superTypes, List<Pattern> typeNames, Set<String> annotationDescriptors,
+                                     List<Pattern> callers, Set<String> calledMethods) {
+        this.superTypes = Set.copyOf(superTypes);
+        this.typeNames = List.copyOf(typeNames);
+        this.annotationDescriptors = Set.copyOf(annotationDescriptors);
+        this.callers = List.copyOf(callers);
+        this.calledMethods = Set.copyOf(calledMethods);
+    }
+
+    /** What the installer instruments with this configuration. */
+    public static InstrumentationCandidates of(Config config) {
+        Set<String> superTypes = new HashSet<>();
+        List<Pattern> typeNames = new ArrayList<>();
+        Set<String> annotations = new HashSet<>();
+        Set<String> calledMethods = new HashSet<>();
+        List<MethodSpec> specs = new ArrayList<>(config.publish());
+        specs.addAll(config.handlers());
+        specs.addAll(config.runs());
+        for (MethodSpec spec : specs) {
+            if (spec.isAnnotation()) {
+                annotations.add("L" + spec.annotation().replace('.', '/') + ";");
+            } else if (spec.isJdkCall()) {
+                calledMethods.add(spec.methodName());
+            } else if (spec.typeName().contains("*")) {
+                typeNames.add(Pattern.compile(MethodSpec.regex(spec.typeName())));
+            } else {
+                superTypes.add(spec.typeName());
+            }
+        }
+        if (config.executors()) {
+            superTypes.add(Executor.class.getName());
+        }
+        List<Pattern> callers = calledMethods.isEmpty() ? List.of()
+                : config.callers().stream().map(glob -> Pattern.compile(MethodSpec.regex(glob))).toList();
+        return new InstrumentationCandidates(superTypes, typeNames, annotations, callers, calledMethods);
+    }
+
+    /**
+     * @param loader the class's defining loader, null for the boot loader
+     * @param name the class's binary name
+     */
+    public boolean mayNeedInstrumentation(ClassLoader loader, String name, ClassHeader header) {
+        if (matchesAny(typeNames, name) || superTypes.contains(name)) {
+            return true;
+        }
+        if (!annotationDescriptors.isEmpty() && header.containsAnyString(annotationDescriptors)) {
+            return true;
+        }
+        if (matchesAny(callers, name) && header.callsMethodNamed(calledMethods)) {
+            return true;
+        }
+        if (superTypes.isEmpty()) {
+            return false;
+        }
+        List<String> supers = new ArrayList<>(header.interfaces());
+        if (header.superName() != null) {
+            supers.add(header.superName());
+        }
+        for (String s : supers) {
+            if (extendsSuperType(s.replace('/', '.'), loader)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String name) {
+        for (Pattern p : patterns) {
+            if (p.matcher(name).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the type is, or extends, one of the super types; when it cannot be loaded, assume it does. */
+    private boolean extendsSuperType(String typeName, ClassLoader loader) {
+        if (superTypes.contains(typeName)) {
+            return true;
+        }
+        if (typeName.equals("java.lang.Object")) {
+            return false;
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(typeName, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return true;
+        }
+        Deque<Class<?>> pending = new ArrayDeque<>();
+        pending.add(type);
+        while (!pending.isEmpty()) {
+            Class<?> t = pending.poll();
+            if (superTypes.contains(t.getName())) {
+                return true;
+            }
+            if (t.getSuperclass() != null) {
+                pending.add(t.getSuperclass());
+            }
+            pending.addAll(List.of(t.getInterfaces()));
+        }
+        return false;
+    }
+}

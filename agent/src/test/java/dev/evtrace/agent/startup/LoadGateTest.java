@@ -1,0 +1,129 @@
+package dev.evtrace.agent.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.programs.EarlyPublisherProgram;
+import com.acme.programs.HandlerShapesProgram;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Proxy;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class LoadGateTest {
+    private static final byte[] INSTRUMENTED = {42};
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final LoadGate gate = new LoadGate(new InstrumentationCandidates(Set.of(), List.of(
+            Pattern.compile(Pattern.quote(HandlerShapesProgram.Bus.class.getName()))), Set.of(), List.of(), Set.of()),
+            new PrintStream(err, true));
+    private final ClassFileTransformer instrumenter = new ClassFileTransformer() {
+        @Override
+        public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+                                ProtectionDomain domain, byte[] classFile) {
+            return INSTRUMENTED;
+        }
+    };
+
+    private CompletableFuture<byte[]> load(Class<?> type) {
+        return CompletableFuture.supplyAsync(() -> gate.transform(null, type.getClassLoader(),
+                type.getName().replace('.', '/'), null, null, ClassFiles.of(type)), LoadGateTest::onThreadOfItsOwn);
+    }
+
+    /** As a class loads, on the thread that loads it: not on a pool a held load could starve. */
+    private static void onThreadOfItsOwn(Runnable task) {
+        new Thread(task).start();
+    }
+
+    @Test
+    void holdsAClassThatMayNeedInstrumentingUntilOpenedThenInstrumentsIt() throws Exception {
+        CompletableFuture<byte[]> bus = load(HandlerShapesProgram.Bus.class);
+        assertThat(bus).failsWithin(300, TimeUnit.MILLISECONDS).withThrowableOfType(TimeoutException.class);
+        gate.install(instrumenter);
+        assertThat(bus).failsWithin(100, TimeUnit.MILLISECONDS).withThrowableOfType(TimeoutException.class);
+        gate.open();
+        assertThat(bus.get(5, TimeUnit.SECONDS)).isEqualTo(INSTRUMENTED);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void letsEveryOtherClassLoadAtOnceUntouched() throws Exception {
+        assertThat(load(EarlyPublisherProgram.Unrelated.class).get(5, TimeUnit.SECONDS)).isNull();
+        assertThat(load(Object.class).get(5, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
+    void onceTheTransformerIsInstalledEveryClassGoesThroughIt() throws Exception {
+        gate.install(instrumenter);
+        assertThat(load(EarlyPublisherProgram.Unrelated.class).get(5, TimeUnit.SECONDS)).isEqualTo(INSTRUMENTED);
+    }
+
+    @Test
+    void neverHoldsTheAgentsOwnThreads() throws Exception {
+        CompletableFuture<byte[]> bus = new CompletableFuture<>();
+        Thread own = new Thread(() -> bus.complete(gate.transform(null, null, "com/acme/programs/HandlerShapesProgram$Bus",
+                null, null, ClassFiles.of(HandlerShapesProgram.Bus.class))));
+        gate.exempt(own);
+        own.start();
+        assertThat(bus.get(5, TimeUnit.SECONDS)).isNull();
+    }
+
+    /** The JVM's instrumentation as far as the gate uses it: the classes loaded, and those retransformed. */
+    private static Instrumentation jvm(List<Class<?>> loaded, List<Class<?>> retransformed) {
+        return (Instrumentation) Proxy.newProxyInstance(LoadGateTest.class.getClassLoader(),
+                new Class<?>[] {Instrumentation.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getAllLoadedClasses" -> loaded.toArray(Class<?>[]::new);
+                    case "isModifiableClass" -> true;
+                    case "retransformClasses" -> retransformed.addAll(List.of((Class<?>[]) args[0]));
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private void loadBusOnTheAgentsOwnThread() throws InterruptedException {
+        Thread own = new Thread(() -> gate.transform(null, HandlerShapesProgram.Bus.class.getClassLoader(),
+                "com/acme/programs/HandlerShapesProgram$Bus", null, null, ClassFiles.of(HandlerShapesProgram.Bus.class)));
+        gate.exempt(own);
+        own.start();
+        own.join();
+    }
+
+    @Test
+    void whatTheAgentsOwnThreadsLoadedTooEarlyIsRetransformedBeforeTheGateOpens() throws Exception {
+        List<Class<?>> retransformed = new ArrayList<>();
+        loadBusOnTheAgentsOwnThread();
+        gate.instrumentPassedClasses(jvm(List.of(HandlerShapesProgram.Bus.class), retransformed));
+        assertThat(retransformed).containsExactly(HandlerShapesProgram.Bus.class);
+    }
+
+    @Test
+    void aClassStillLoadingIsRetransformedOnceTheGateIsOpen() throws Exception {
+        List<Class<?>> retransformed = new ArrayList<>();
+        Instrumentation jvm = jvm(List.of(), retransformed);
+        loadBusOnTheAgentsOwnThread();
+        gate.instrumentPassedClasses(jvm);
+        assertThat(retransformed).as("not loaded yet: left for later").isEmpty();
+        gate.open();
+        gate.instrumentPassedClassesStillLoading(jvm);
+        assertThat(retransformed).containsExactly(HandlerShapesProgram.Bus.class);
+    }
+
+    @Test
+    void aClassThatIsNoClassFileIsHeldToo() {
+        CompletableFuture<byte[]> broken = CompletableFuture.supplyAsync(() -> gate.transform(null, null,
+                "com/acme/Broken", null, null, new byte[] {1, 2, 3}), LoadGateTest::onThreadOfItsOwn);
+        assertThat(broken).failsWithin(300, TimeUnit.MILLISECONDS).withThrowableOfType(TimeoutException.class);
+        gate.open();
+        assertThat(broken.join()).isNull();
+    }
+}
