@@ -9,6 +9,7 @@ import dev.evtrace.store.EventDatasetWriter;
 import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterIds;
 import dev.evtrace.store.WriterOptions;
+import dev.evtrace.store.parquet.WriterWarmUp;
 import dev.evtrace.store.sampling.SamplingOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +30,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     /** The type of the rows that record events the ring had no room for (tracer.overflow=drop). */
     public static final String DATA_LOSS = "TRACER_DATA_LOSS";
     private static final int BATCH = 4_096;
+    private static final int WARM_UP_ROWS = 40_000;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Config config;
@@ -88,6 +90,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     @Override
     public void run() {
         open();
+        warmUp();
         EventRing ring = recording.ring();
         boolean announced = false;
         long lastRoll = System.currentTimeMillis();
@@ -129,6 +132,18 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
 
     public String writerId() {
         return writerId;
+    }
+
+    /** Compiles the writing code before the program's first events, while the instrumentation installs. */
+    private void warmUp() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            WriterWarmUp.run(WARM_UP_ROWS, () -> stopping || recording.ring().pending() > 0);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // Only the first events' speed depends on it.
+        }
     }
 
     private void open() {
