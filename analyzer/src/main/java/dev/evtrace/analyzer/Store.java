@@ -31,7 +31,7 @@ public final class Store {
     }
 
     public void scan(EventQuery query, Consumer<TracedEvent> sink) {
-        try (Progress.Task task = progress.start("reading " + location, () -> ScanSize.rows(reader, query))) {
+        try (Progress.Task task = progress.start("reading " + location, () -> reader.rowsToScan(query))) {
             reader.scan(query, e -> {
                 task.step();
                 sink.accept(e);
@@ -47,7 +47,7 @@ public final class Store {
     public void scanRun(String run, EventQuery query, Consumer<TracedEvent> sink) {
         boolean[] matched = {false};
         EventQuery inRun = query.withRun(run);
-        try (Progress.Task task = progress.start("reading " + run, () -> ScanSize.rows(reader, inRun))) {
+        try (Progress.Task task = progress.start("reading " + run, () -> reader.rowsToScan(inRun))) {
             reader.scan(inRun, e -> {
                 matched[0] = true;
                 task.step();
@@ -113,6 +113,16 @@ public final class Store {
         List<TracedEvent> events = new ArrayList<>(kept);
         events.sort(BY_SEQUENCE);
         return events;
+    }
+
+    /**
+     * Event {@code id} of {@code run}, projected to {@code columns}, or null when the store does not hold it. Reads
+     * only the pages whose statistics hold that id, in the files whose footers hold that run.
+     */
+    public TracedEvent event(String run, long id, Set<String> columns) {
+        TracedEvent[] found = {null};
+        reader.scan(EventQuery.run(run).withEventId(id).withColumns(columns), e -> found[0] = e);
+        return found[0];
     }
 
     /** The runs that hold an event with this id, in name order; ids are unique only within a run. */

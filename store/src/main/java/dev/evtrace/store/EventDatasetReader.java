@@ -32,13 +32,19 @@ import org.apache.parquet.io.api.Binary;
 
 /** Reads the event dataset written by {@link EventDatasetWriter}, or by any writer of the same schema. */
 public final class EventDatasetReader {
-    /** A complete data file and the partition values its path carries. */
-    public record DataFile(Path path, String date, String type) {}
+    /**
+     * A complete data file and the partition values its path carries.
+     *
+     * @param length   bytes, and
+     * @param modified last modification (epoch millis): a file's footer is read again only when either changed
+     */
+    public record DataFile(Path path, String date, String type, long length, long modified) {}
 
     private final Configuration conf = HadoopFiles.configuration();
     private final Path root;
     private final Path deliveryRoot;
     private final FileSystem fs;
+    private final FooterCache footers = new FooterCache(conf);
 
     /** @throws StoreException when the location does not exist or is not a directory */
     public EventDatasetReader(String location) {
@@ -97,18 +103,19 @@ public final class EventDatasetReader {
                         StoreLayout.partitionValue(name, StoreLayout.DATE).orElse(date),
                         StoreLayout.partitionValue(name, StoreLayout.TYPE).orElse(type), out);
             } else if (StoreLayout.isDataFile(name)) {
-                out.add(new DataFile(status.getPath(), date, type));
+                out.add(new DataFile(status.getPath(), date, type, status.getLen(), status.getModificationTime()));
             }
         }
     }
 
-    /** Streams every event the query selects to {@code sink}, file by file, in file order. */
+    /**
+     * Streams every event the query selects to {@code sink}, file by file, in file order. A file is opened for
+     * rows only when its footer's statistics leave a row group that may match; within it, Parquet skips the
+     * other row groups, and the pages whose column index excludes the run, id or times.
+     */
     public void scan(EventQuery query, Consumer<TracedEvent> sink) {
         FilterCompat.Filter filter = filter(query);
-        for (DataFile file : files()) {
-            if (!query.types().isEmpty() && file.type() != null && !query.types().contains(file.type())) {
-                continue;
-            }
+        for (DataFile file : candidates(query)) {
             TracedEventReadSupport readSupport = new TracedEventReadSupport(projection(query));
             readFile(file.path(), readSupport, filter, e -> {
                 if (query.types().isEmpty() || query.types().contains(e.eventType())) {
@@ -118,19 +125,48 @@ public final class EventDatasetReader {
         }
     }
 
+    /** The files of the query's types whose footers leave a row group that may match it. */
+    private List<DataFile> candidates(EventQuery query) {
+        List<DataFile> candidates = new ArrayList<>();
+        for (DataFile file : files()) {
+            boolean typeMatches = query.types().isEmpty() || file.type() == null || query.types().contains(file.type());
+            if (typeMatches && footers.groups(file).stream().anyMatch(group -> group.mayMatch(query))) {
+                candidates.add(file);
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * How many rows a scan of {@code query} reads at most: those of the row groups its footers leave. A bound
+     * (a group may hold other runs and times too), which is what a progress bar needs.
+     */
+    public long rowsToScan(EventQuery query) {
+        long rows = 0;
+        for (DataFile file : candidates(query)) {
+            for (RowGroupStats group : footers.groups(file)) {
+                rows += group.mayMatch(query) ? group.rows() : 0;
+            }
+        }
+        return rows;
+    }
+
     /**
      * Summarizes every row group from the file footers alone, where the statistics show a single run and type
-     * per group (a writer stores runs contiguously); the events of any other file are streamed to
+     * per group (a writer stores runs contiguously); the events of any other row group are streamed to
      * {@code mixed}, projected to {@code columns}. Summing a 10M-event store this way reads kilobytes.
      */
     public void summarize(Consumer<RowGroupSummary> groups, Set<String> columns, Consumer<TracedEvent> mixed) {
         for (DataFile file : files()) {
-            List<RowGroupSummary> summaries = FooterStatistics.summaries(file.path(), conf);
-            if (summaries == null) {
-                TracedEventReadSupport readSupport = new TracedEventReadSupport(columns);
-                readFile(file.path(), readSupport, FilterCompat.NOOP, mixed);
-            } else {
-                summaries.forEach(groups);
+            for (RowGroupStats group : footers.groups(file)) {
+                RowGroupSummary summary = group.summary();
+                if (summary != null) {
+                    groups.accept(summary);
+                } else {
+                    // Parquet keeps the row groups whose middle byte falls in the range: this one alone.
+                    readFile(file.path(), new TracedEventReadSupport(columns), FilterCompat.NOOP, mixed,
+                            group.start(), group.start() + group.length());
+                }
             }
         }
     }
@@ -139,11 +175,19 @@ public final class EventDatasetReader {
     public List<TracedEvent> read(EventQuery query) {
         List<TracedEvent> events = new ArrayList<>();
         scan(query, events::add);
-        events.sort(Comparator.comparing(TracedEvent::correlationId).thenComparingLong(TracedEvent::sequenceNumber));
+        Comparator<TracedEvent> bySequence = Comparator.comparingLong(TracedEvent::sequenceNumber);
+        // Within one run the run's name would be compared, in full, on every comparison for nothing.
+        events.sort(query.run() != null ? bySequence : Comparator.comparing(TracedEvent::correlationId).thenComparing(bySequence));
         return events;
     }
 
     private <T> void readFile(Path path, ReadSupport<T> readSupport, FilterCompat.Filter filter, Consumer<T> sink) {
+        readFile(path, readSupport, filter, sink, 0, Long.MAX_VALUE);
+    }
+
+    /** Reads the row groups whose middle byte lies in {@code [start, end)}. */
+    private <T> void readFile(Path path, ReadSupport<T> readSupport, FilterCompat.Filter filter, Consumer<T> sink,
+                              long start, long end) {
         try (ParquetReader<T> reader = new ParquetReader.Builder<T>(HadoopInputFile.fromPath(path, conf)) {
                     @Override
                     protected ReadSupport<T> getReadSupport() {
@@ -153,6 +197,7 @@ public final class EventDatasetReader {
                 .withConf(conf)
                 .withCodecFactory(PureJavaCodecs.INSTANCE)
                 .withFilter(filter)
+                .withFileRange(start, end)
                 .build()) {
             for (T row = reader.read(); row != null; row = reader.read()) {
                 sink.accept(row);

@@ -1,10 +1,12 @@
 package dev.evtrace.store;
 
+import dev.evtrace.store.parquet.PureJavaCodecs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -12,27 +14,37 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.api.Binary;
 
-/** Row group summaries from a file's footer statistics. */
+/** Row group statistics from a file's footer. */
 final class FooterStatistics {
+    /**
+     * Without a codec factory of its own, {@code ParquetFileReader.open} builds Hadoop's, and with it a fresh
+     * Hadoop configuration that parses its default XML files: 1.5 ms a file, against 0.06 ms for the footer.
+     */
+    private static final ParquetReadOptions OPTIONS =
+            ParquetReadOptions.builder().withCodecFactory(PureJavaCodecs.INSTANCE).build();
+
     private FooterStatistics() {}
 
-    /** The file's row groups, or null when some group mixes runs or types, or lacks statistics. */
-    static List<RowGroupSummary> summaries(Path path, Configuration conf) {
-        List<RowGroupSummary> out = new ArrayList<>();
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
+    static List<RowGroupStats> read(Path path, Configuration conf) {
+        List<RowGroupStats> out = new ArrayList<>();
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf), OPTIONS)) {
             for (BlockMetaData block : reader.getFooter().getBlocks()) {
-                Statistics<?> run = stats(block, EventSchema.CORRELATION_ID);
-                Statistics<?> type = stats(block, EventSchema.EVENT_TYPE);
+                Statistics<?> ids = stats(block, EventSchema.EVENT_ID);
+                Statistics<?> timestamps = stats(block, EventSchema.TIMESTAMP);
                 Statistics<?> created = stats(block, EventSchema.CREATED_AT);
                 Statistics<?> processed = stats(block, EventSchema.PROCESSED_AT);
                 Statistics<?> sequence = stats(block, EventSchema.SEQUENCE_NUMBER);
-                if (!single(run) || !single(type) || !present(created) || processed == null || !present(sequence)) {
-                    return null;
-                }
-                long maxProcessed = processed.hasNonNullValue() ? (Long) processed.genericGetMax() : TracedEvent.ABSENT;
-                out.add(new RowGroupSummary(text(run), text(type), block.getRowCount(),
-                        (Long) created.genericGetMin(), (Long) created.genericGetMax(), maxProcessed,
-                        (Long) sequence.genericGetMin()));
+                out.add(new RowGroupStats(block.getRowCount(), block.getStartingPos(), block.getCompressedSize(),
+                        bounds(stats(block, EventSchema.CORRELATION_ID)), bounds(stats(block, EventSchema.EVENT_TYPE)),
+                        present(ids) ? (Long) ids.genericGetMin() : Long.MIN_VALUE,
+                        present(ids) ? (Long) ids.genericGetMax() : Long.MAX_VALUE,
+                        present(timestamps) ? (Long) timestamps.genericGetMin() : Long.MIN_VALUE,
+                        present(timestamps) ? (Long) timestamps.genericGetMax() : Long.MAX_VALUE,
+                        present(created) ? (Long) created.genericGetMin() : null,
+                        present(created) ? (Long) created.genericGetMax() : null,
+                        processed == null ? null
+                                : processed.hasNonNullValue() ? (Long) processed.genericGetMax() : TracedEvent.ABSENT,
+                        present(sequence) ? (Long) sequence.genericGetMin() : null));
             }
         } catch (IOException | RuntimeException e) {
             throw new StoreException("cannot read " + path + ": " + EventDatasetReader.describe(e), e);
@@ -54,11 +66,9 @@ final class FooterStatistics {
         return stats != null && stats.hasNonNullValue();
     }
 
-    private static boolean single(Statistics<?> stats) {
-        return present(stats) && stats.genericGetMin().equals(stats.genericGetMax());
-    }
-
-    private static String text(Statistics<?> stats) {
-        return ((Binary) stats.genericGetMin()).toStringUsingUTF8();
+    private static RowGroupStats.Bounds bounds(Statistics<?> stats) {
+        return present(stats) ? new RowGroupStats.Bounds(((Binary) stats.genericGetMin()).copy(),
+                ((Binary) stats.genericGetMax()).copy())
+                : null;
     }
 }
