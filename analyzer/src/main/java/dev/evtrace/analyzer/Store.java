@@ -115,16 +115,6 @@ public final class Store {
         return events;
     }
 
-    /**
-     * Event {@code id} of {@code run}, projected to {@code columns}, or null when the store does not hold it. Reads
-     * only the pages whose statistics hold that id, in the files whose footers hold that run.
-     */
-    public TracedEvent event(String run, long id, Set<String> columns) {
-        TracedEvent[] found = {null};
-        reader.scan(EventQuery.run(run).withEventId(id).withColumns(columns), e -> found[0] = e);
-        return found[0];
-    }
-
     /** The runs that hold an event with this id, in name order; ids are unique only within a run. */
     public SortedSet<String> runsWithEvent(long eventId) {
         SortedSet<String> runs = new TreeSet<>();

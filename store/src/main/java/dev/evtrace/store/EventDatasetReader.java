@@ -21,13 +21,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.api.Binary;
 
 /** Reads the event dataset written by {@link EventDatasetWriter}, or by any writer of the same schema. */
@@ -43,8 +41,8 @@ public final class EventDatasetReader {
     private final Configuration conf = HadoopFiles.configuration();
     private final Path root;
     private final Path deliveryRoot;
-    private final FileSystem fs;
-    private final FooterCache footers = new FooterCache(conf);
+    private final StoreFiles fs;
+    private final FooterCache footers;
 
     /** @throws StoreException when the location does not exist or is not a directory */
     public EventDatasetReader(String location) {
@@ -52,8 +50,9 @@ public final class EventDatasetReader {
         this.root = new Path(store, StoreLayout.EVENTS);
         this.deliveryRoot = new Path(store, StoreLayout.DELIVERIES);
         try {
-            this.fs = HadoopFiles.fileSystem(store, conf);
-            if (!fs.getFileStatus(store).isDirectory()) {
+            this.fs = StoreFiles.of(store, conf);
+            this.footers = new FooterCache(fs);
+            if (!fs.status(store).isDirectory()) {
                 throw new StoreException("store " + location + " is not a directory");
             }
             if (!fs.exists(root)) {
@@ -96,7 +95,7 @@ public final class EventDatasetReader {
     }
 
     private void collect(Path dir, String date, String type, List<DataFile> out) throws IOException {
-        for (FileStatus status : fs.listStatus(dir)) {
+        for (FileStatus status : fs.list(dir)) {
             String name = status.getPath().getName();
             if (status.isDirectory()) {
                 collect(status.getPath(),
@@ -128,7 +127,9 @@ public final class EventDatasetReader {
     /** The files of the query's types whose footers leave a row group that may match it. */
     private List<DataFile> candidates(EventQuery query) {
         List<DataFile> candidates = new ArrayList<>();
-        for (DataFile file : files()) {
+        List<DataFile> files = files();
+        footers.load(files);
+        for (DataFile file : files) {
             boolean typeMatches = query.types().isEmpty() || file.type() == null || query.types().contains(file.type());
             if (typeMatches && footers.groups(file).stream().anyMatch(group -> group.mayMatch(query))) {
                 candidates.add(file);
@@ -157,7 +158,9 @@ public final class EventDatasetReader {
      * {@code mixed}, projected to {@code columns}. Summing a 10M-event store this way reads kilobytes.
      */
     public void summarize(Consumer<RowGroupSummary> groups, Set<String> columns, Consumer<TracedEvent> mixed) {
-        for (DataFile file : files()) {
+        List<DataFile> files = files();
+        footers.load(files);
+        for (DataFile file : files) {
             for (RowGroupStats group : footers.groups(file)) {
                 RowGroupSummary summary = group.summary();
                 if (summary != null) {
@@ -188,7 +191,7 @@ public final class EventDatasetReader {
     /** Reads the row groups whose middle byte lies in {@code [start, end)}. */
     private <T> void readFile(Path path, ReadSupport<T> readSupport, FilterCompat.Filter filter, Consumer<T> sink,
                               long start, long end) {
-        try (ParquetReader<T> reader = new ParquetReader.Builder<T>(HadoopInputFile.fromPath(path, conf)) {
+        try (ParquetReader<T> reader = new ParquetReader.Builder<T>(fs.input(path)) {
                     @Override
                     protected ReadSupport<T> getReadSupport() {
                         return readSupport;
@@ -236,8 +239,15 @@ public final class EventDatasetReader {
         if (query.run() != null) {
             predicates.add(eq(binaryColumn(EventSchema.CORRELATION_ID), Binary.fromString(query.run())));
         }
-        if (query.eventId() != TracedEvent.ABSENT) {
-            predicates.add(eq(longColumn(EventSchema.EVENT_ID), query.eventId()));
+        if (query.minId() == query.maxId()) {
+            predicates.add(eq(longColumn(EventSchema.EVENT_ID), query.minId()));
+        } else {
+            if (query.minId() != Long.MIN_VALUE) {
+                predicates.add(gtEq(longColumn(EventSchema.EVENT_ID), query.minId()));
+            }
+            if (query.maxId() != Long.MAX_VALUE) {
+                predicates.add(ltEq(longColumn(EventSchema.EVENT_ID), query.maxId()));
+            }
         }
         if (query.from() != Long.MIN_VALUE) {
             predicates.add(gtEq(longColumn(EventSchema.TIMESTAMP), query.from()));

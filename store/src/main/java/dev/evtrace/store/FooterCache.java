@@ -1,9 +1,9 @@
 package dev.evtrace.store;
 
+import dev.evtrace.store.EventDatasetReader.DataFile;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -13,21 +13,55 @@ import org.apache.hadoop.fs.Path;
  * rows from. It holds a few hundred bytes a row group, whatever the runs' length.
  */
 final class FooterCache {
-    private record Entry(long length, long modified, List<RowGroupStats> groups) {}
-
-    private final Configuration conf;
-    private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
-
-    FooterCache(Configuration conf) {
-        this.conf = conf;
+    private record Entry(long length, long modified, List<RowGroupStats> groups, StoreException failure) {
+        boolean describes(DataFile file) {
+            return length == file.length() && modified == file.modified();
+        }
     }
 
-    List<RowGroupStats> groups(EventDatasetReader.DataFile file) {
+    private final StoreFiles files;
+    private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
+
+    FooterCache(StoreFiles files) {
+        this.files = files;
+    }
+
+    /**
+     * Reads the footers not yet read, on every core: a store of a hundred runs has hundreds of files, and a footer
+     * costs more in decoding than in reading.
+     *
+     * @throws StoreException for the first file, in list order, whose footer cannot be read
+     */
+    void load(List<DataFile> dataFiles) {
+        dataFiles.stream().filter(this::stale).toList().parallelStream().forEach(this::read);
+        dataFiles.forEach(this::groups);
+    }
+
+    List<RowGroupStats> groups(DataFile file) {
         Entry entry = entries.get(file.path());
-        if (entry == null || entry.length() != file.length() || entry.modified() != file.modified()) {
-            entry = new Entry(file.length(), file.modified(), FooterStatistics.read(file.path(), conf));
-            entries.put(file.path(), entry);
+        if (entry == null || !entry.describes(file)) {
+            entry = read(file);
+        }
+        if (entry.failure() != null) {
+            throw entry.failure();
         }
         return entry.groups();
+    }
+
+    private boolean stale(DataFile file) {
+        Entry entry = entries.get(file.path());
+        return entry == null || !entry.describes(file);
+    }
+
+    /** Never throws, so that a parallel load ends with every footer read and reports its failure in order. */
+    private Entry read(DataFile file) {
+        Entry entry;
+        try {
+            entry = new Entry(file.length(), file.modified(), FooterStatistics.read(file.path(), files), null);
+        } catch (StoreException e) {
+            entry = new Entry(file.length(), file.modified(), null, e);
+        }
+        entries.put(file.path(), entry);
+        return entry;
     }
 }

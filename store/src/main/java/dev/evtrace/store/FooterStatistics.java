@@ -4,14 +4,12 @@ import dev.evtrace.store.parquet.PureJavaCodecs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.api.Binary;
 
 /** Row group statistics from a file's footer. */
@@ -25,9 +23,9 @@ final class FooterStatistics {
 
     private FooterStatistics() {}
 
-    static List<RowGroupStats> read(Path path, Configuration conf) {
+    static List<RowGroupStats> read(Path path, StoreFiles files) {
         List<RowGroupStats> out = new ArrayList<>();
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf), OPTIONS)) {
+        try (ParquetFileReader reader = ParquetFileReader.open(files.input(path), OPTIONS)) {
             for (BlockMetaData block : reader.getFooter().getBlocks()) {
                 Statistics<?> ids = stats(block, EventSchema.EVENT_ID);
                 Statistics<?> timestamps = stats(block, EventSchema.TIMESTAMP);

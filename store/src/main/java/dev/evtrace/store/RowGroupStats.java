@@ -42,10 +42,8 @@ record RowGroupStats(long rows, long start, long length, Bounds runs, Bounds typ
         if (!query.types().isEmpty() && types != null && query.types().stream().noneMatch(types::mayHold)) {
             return false;
         }
-        if (query.eventId() != TracedEvent.ABSENT && (query.eventId() < minId || query.eventId() > maxId)) {
-            return false;
-        }
-        return query.from() <= maxTimestamp && minTimestamp <= query.to();
+        return query.minId() <= maxId && minId <= query.maxId()
+                && query.from() <= maxTimestamp && minTimestamp <= query.to();
     }
 
     /** The group summed up from its statistics, or null when it may hold several runs or types, or lacks a bound. */

@@ -113,14 +113,15 @@ public final class LineageCommand implements Runnable {
         }
     }
 
-    /** One event's chain: a look-up by id per step, never the whole run. */
+    /** One event's chain: read by windows of ids around its steps, never the whole run. */
     private void printChain(Store store, String runId) {
-        TracedEvent event = store.event(runId, target.eventId, COLUMNS);
+        IdWindows events = new IdWindows(store, runId, COLUMNS);
+        TracedEvent event = events.apply(target.eventId);
         if (event == null) {
             store.requireRun(runId);
             throw new DataException("no event " + target.eventId + " in run " + runId);
         }
-        CausationChain chain = CausationChain.walk(event, id -> store.event(runId, id, COLUMNS));
+        CausationChain chain = CausationChain.walk(event, events);
         ChainOutput.print(format.output(), runId, List.of(chain));
     }
 
