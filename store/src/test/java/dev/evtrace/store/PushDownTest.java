@@ -3,6 +3,7 @@ package dev.evtrace.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,6 +122,26 @@ class PushDownTest {
         assertThat(counted).isEqualTo(Map.of("run-a", 2_500L, "run-b", 2_500L));
         assertThat(reader.read(EventQuery.run("run-b"))).hasSize(2_500).allMatch(e -> e.correlationId().equals("run-b"))
                 .extracting(TracedEvent::eventId).isSorted();
+    }
+
+    /** Footers written by parquet-mr's own record writer (the golden version 1 files) are read alike. */
+    @Test
+    void prunesAndSummarizesFilesOfTheEarlierWriter() throws URISyntaxException {
+        EventDatasetReader reader = new EventDatasetReader(Path.of(getClass().getResource("/golden/v1").toURI()).toString());
+        for (long id = 0; id <= 21; id++) {
+            long eventId = id;
+            assertThat(reader.read(EventQuery.run(GoldenV1.RUN).withEventId(id)))
+                    .containsExactlyElementsOf(fullScan(reader, e -> e.eventId() == eventId));
+        }
+        assertThat(reader.rowsToScan(EventQuery.run("other-run"))).isZero();
+        List<RowGroupSummary> groups = new ArrayList<>();
+        reader.summarize(groups::add, Set.of(), e -> groups.add(null));
+        Map<String, Long> counted = new HashMap<>();
+        groups.forEach(g -> counted.merge(g.type(), g.events(), Long::sum));
+        Map<String, Long> scanned = new HashMap<>();
+        fullScan(reader, e -> true).forEach(e -> scanned.merge(e.eventType(), 1L, Long::sum));
+        assertThat(counted).isEqualTo(scanned);
+        assertThat(groups).extracting(RowGroupSummary::minSequence).as("BAR, FILL, SIGNAL files").containsExactly(1L, 4L, 3L);
     }
 
     private static String noise(SplittableRandom random) {
