@@ -116,7 +116,9 @@ public final class EventDatasetReader {
         FilterCompat.Filter filter = filter(query);
         for (DataFile file : candidates(query)) {
             TracedEventReadSupport readSupport = new TracedEventReadSupport(projection(query));
-            readFile(file.path(), readSupport, filter, e -> {
+            // A file of one run (the usual case) needs no row of it tested against that run.
+            boolean allMatch = footers.groups(file).stream().allMatch(group -> group.allMatch(query));
+            readFile(file.path(), readSupport, allMatch ? FilterCompat.NOOP : filter, e -> {
                 if (query.types().isEmpty() || query.types().contains(e.eventType())) {
                     sink.accept(e);
                 }

@@ -46,6 +46,14 @@ record RowGroupStats(long rows, long start, long length, Bounds runs, Bounds typ
                 && query.from() <= maxTimestamp && minTimestamp <= query.to();
     }
 
+    /** True when the statistics prove that every row of the group matches the query: no row need be tested. */
+    boolean allMatch(EventQuery query) {
+        boolean run = query.run() == null || (runs != null && runs.single() && runs.mayHold(query.run()));
+        boolean type = query.types().isEmpty() || (types != null && types.single() && query.types().stream().anyMatch(types::mayHold));
+        return run && type && query.minId() <= minId && maxId <= query.maxId()
+                && query.from() <= minTimestamp && maxTimestamp <= query.to();
+    }
+
     /** The group summed up from its statistics, or null when it may hold several runs or types, or lacks a bound. */
     RowGroupSummary summary() {
         if (runs == null || !runs.single() || types == null || !types.single() || minCreated == null
