@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,10 @@ public final class AnalyzerBenchmark implements Callable<Integer> {
     @Option(names = "--analyzer-jar", defaultValue = "analyzer/target/analyzer.jar", description = "default: ${DEFAULT-VALUE}")
     Path analyzerJar;
 
+    @Option(names = "--baseline-jar", description = "another analyzer.jar (e.g. built from an earlier commit) to run "
+            + "beside it in every round, the two alternating first")
+    Path baselineJar;
+
     @Option(names = "--java", description = "the java launcher (default: this JVM's)")
     Path java;
 
@@ -75,8 +80,10 @@ public final class AnalyzerBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!Files.isRegularFile(analyzerJar)) {
-            throw new IOException("no analyzer jar at " + analyzerJar + "; build it first");
+        for (Path jar : baselineJar == null ? List.of(analyzerJar) : List.of(analyzerJar, baselineJar)) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IOException("no analyzer jar at " + jar + "; build it first");
+            }
         }
         java = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java");
         EventDatasetReader reader = new EventDatasetReader(store.toString());
@@ -90,6 +97,11 @@ public final class AnalyzerBenchmark implements Callable<Integer> {
         commands.put("events --run", List.of("events", "--run", run));
         commands.put("events --run --type FILL", List.of("events", "--run", run, "--type", "FILL"));
         commands.put("lineage --event", List.of("lineage", "--run", run, "--event", Long.toString(fill)));
+        Map<String, Path> jars = new LinkedHashMap<>();
+        jars.put("", analyzerJar);
+        if (baselineJar != null) {
+            jars.put(" (baseline)", baselineJar);
+        }
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         Map<String, List<Double>> cpuSeconds = new LinkedHashMap<>();
         Map<String, List<String>> loads = new LinkedHashMap<>();
@@ -97,13 +109,19 @@ public final class AnalyzerBenchmark implements Callable<Integer> {
         try {
             for (int round = 1; round <= rounds; round++) {
                 for (Map.Entry<String, List<String>> command : commands.entrySet()) {
-                    String load = Machine.loadAverage();
-                    JvmRun run = endToEnd(command.getValue(), scratch);
-                    seconds.computeIfAbsent(command.getKey(), k -> new ArrayList<>()).add(run.wallNanos() / 1e9);
-                    cpuSeconds.computeIfAbsent(command.getKey(), k -> new ArrayList<>()).add(run.cpuNanos() / 1e9);
-                    loads.computeIfAbsent(command.getKey(), k -> new ArrayList<>()).add(load);
-                    out.printf(Locale.ROOT, "round %d  %-26s %7.3f s  cpu %6.3f s  load %s%n", round, command.getKey(),
-                            run.wallNanos() / 1e9, run.cpuNanos() / 1e9, load);
+                    List<Map.Entry<String, Path>> order = new ArrayList<>(jars.entrySet());
+                    // Alternating which goes first spreads a burst of other work over both.
+                    Collections.rotate(order, round);
+                    for (Map.Entry<String, Path> jar : order) {
+                        String name = command.getKey() + jar.getKey();
+                        String load = Machine.loadAverage();
+                        JvmRun run = endToEnd(jar.getValue(), command.getValue(), scratch);
+                        seconds.computeIfAbsent(name, k -> new ArrayList<>()).add(run.wallNanos() / 1e9);
+                        cpuSeconds.computeIfAbsent(name, k -> new ArrayList<>()).add(run.cpuNanos() / 1e9);
+                        loads.computeIfAbsent(name, k -> new ArrayList<>()).add(load);
+                        out.printf(Locale.ROOT, "round %d  %-37s %7.3f s  cpu %6.3f s  load %s%n", round, name,
+                                run.wallNanos() / 1e9, run.cpuNanos() / 1e9, load);
+                    }
                 }
             }
         } finally {
@@ -112,19 +130,22 @@ public final class AnalyzerBenchmark implements Callable<Integer> {
         List<Double> fetchMillis = fetches(reader);
 
         out.printf(Locale.ROOT, "%nmedians, launch to exit (CPU of all the process's threads; load averages seen)%n");
-        summary("runs", seconds, cpuSeconds, loads, RUNS_GOAL_S);
-        summary("events --run", seconds, cpuSeconds, loads, EVENTS_GOAL_S);
-        summary("events --run --type FILL", seconds, cpuSeconds, loads, EVENTS_GOAL_S);
-        summary("lineage --event", seconds, cpuSeconds, loads, LINEAGE_GOAL_S);
+        Map<String, Double> goals = Map.of("runs", RUNS_GOAL_S, "events --run", EVENTS_GOAL_S,
+                "events --run --type FILL", EVENTS_GOAL_S, "lineage --event", LINEAGE_GOAL_S);
+        for (String command : commands.keySet()) {
+            for (String jar : jars.keySet()) {
+                summary(command + jar, seconds, cpuSeconds, loads, goals.get(command));
+            }
+        }
         double fetch = Stats.median(fetchMillis);
-        out.printf(Locale.ROOT, "%-26s %7.1f ms  goal %4.0f ms  %s%n", "one run in-process, warm",
+        out.printf(Locale.ROOT, "%-37s %7.1f ms  goal %4.0f ms  %s%n", "one run in-process, warm",
                 fetch, FETCH_GOAL_MS, fetch <= FETCH_GOAL_MS ? "met" : "NOT met");
         return 0;
     }
 
     /** One analyzer process, launch to exit; its output goes to a scratch file, as EndToEnd's runs do. */
-    private JvmRun endToEnd(List<String> args, Path scratch) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", analyzerJar.toString()));
+    private JvmRun endToEnd(Path jar, List<String> args, Path scratch) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
         command.addAll(args);
         command.addAll(List.of("--store", store.toString()));
         return JvmRun.run(command, scratch, TIMEOUT_SECONDS).checked(command);
@@ -150,7 +171,7 @@ public final class AnalyzerBenchmark implements Callable<Integer> {
     private void summary(String name, Map<String, List<Double>> seconds, Map<String, List<Double>> cpuSeconds,
                          Map<String, List<String>> loads, double goal) {
         double median = Stats.median(seconds.get(name));
-        out.printf(Locale.ROOT, "%-26s %7.3f s  cpu %6.3f s  goal %3.1f s  %-7s load %s%n", name, median,
+        out.printf(Locale.ROOT, "%-37s %7.3f s  cpu %6.3f s  goal %3.1f s  %-7s load %s%n", name, median,
                 Stats.median(cpuSeconds.get(name)), goal, median <= goal ? "met" : "NOT met",
                 String.join(" ", loads.get(name)));
     }
