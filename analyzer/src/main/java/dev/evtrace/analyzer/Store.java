@@ -122,10 +122,7 @@ public final class Store {
 
     /** The runs that hold an event with this id, in name order; ids are unique only within a run. */
     public SortedSet<String> runsWithEvent(long eventId) {
-        SortedSet<String> runs = new TreeSet<>();
-        reader.scan(EventQuery.all().withEventId(eventId).withColumns(Set.of(EventSchema.CORRELATION_ID)),
-                e -> runs.add(e.correlationId()));
-        return runs;
+        return reader.runsWithEvent(eventId);
     }
 
     public String location() {

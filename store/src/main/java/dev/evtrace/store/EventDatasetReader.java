@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -124,6 +126,25 @@ public final class EventDatasetReader {
                 }
             });
         }
+    }
+
+    /**
+     * The runs that hold event {@code id}, in name order. Ids are unique within a run, so a file that holds only
+     * runs already found is not read: in a store of many runs, mostly one file a run rather than every one.
+     */
+    public SortedSet<String> runsWithEvent(long id) {
+        EventQuery query = EventQuery.all().withEventId(id).withColumns(Set.of(EventSchema.CORRELATION_ID));
+        SortedSet<String> runs = new TreeSet<>();
+        for (DataFile file : candidates(query)) {
+            List<RowGroupStats> groups = footers.groups(file);
+            boolean found = groups.stream().allMatch(g -> g.runs() != null && g.runs().single()
+                    && runs.contains(g.runs().min().toStringUsingUTF8()));
+            if (!found) {
+                readFile(file.path(), new TracedEventReadSupport(projection(query)), filter(query),
+                        e -> runs.add(e.correlationId()));
+            }
+        }
+        return runs;
     }
 
     /** The files of the query's types whose footers leave a row group that may match it. */

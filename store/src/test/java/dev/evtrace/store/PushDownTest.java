@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,15 @@ class PushDownTest {
                     .containsExactlyElementsOf(fullScan(reader, e -> e.eventId() == id && e.correlationId().equals("run-c")));
         }
         assertThat(reader.read(EventQuery.all().withEventId(251))).isEmpty();
+    }
+
+    @Test
+    void findsTheRunsOfAnIdAsTheFullScanDoes() throws IOException {
+        EventDatasetReader reader = manyFiles();
+        for (long id : new long[] {1, 4, 70, 249, 251}) {
+            assertThat(reader.runsWithEvent(id)).containsExactlyElementsOf(new TreeSet<>(
+                    fullScan(reader, e -> e.eventId() == id).stream().map(TracedEvent::correlationId).toList()));
+        }
     }
 
     @Test
