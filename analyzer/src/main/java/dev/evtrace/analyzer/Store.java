@@ -8,7 +8,6 @@ import dev.evtrace.store.TracedEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -31,7 +30,7 @@ public final class Store {
     }
 
     public void scan(EventQuery query, Consumer<TracedEvent> sink) {
-        try (Progress.Task task = progress.start("reading " + location, () -> ScanSize.rows(reader, query))) {
+        try (Progress.Task task = progress.start("reading " + location, () -> reader.rowsToScan(query))) {
             reader.scan(query, e -> {
                 task.step();
                 sink.accept(e);
@@ -47,7 +46,7 @@ public final class Store {
     public void scanRun(String run, EventQuery query, Consumer<TracedEvent> sink) {
         boolean[] matched = {false};
         EventQuery inRun = query.withRun(run);
-        try (Progress.Task task = progress.start("reading " + run, () -> ScanSize.rows(reader, inRun))) {
+        try (Progress.Task task = progress.start("reading " + run, () -> reader.rowsToScan(inRun))) {
             reader.scan(inRun, e -> {
                 matched[0] = true;
                 task.step();
@@ -96,31 +95,34 @@ public final class Store {
 
     /**
      * The first {@code limit} events {@code query} selects within {@code run} that {@code keep} accepts, in
-     * sequence order. Keeps only {@code limit} events at a time, so a short look at a long run does not hold all
-     * of it.
+     * sequence order. Holds at most twice {@code limit} events at a time, so a short look at a long run does not
+     * hold all of it: past that it sorts and drops all but the first {@code limit}. Files are each in sequence
+     * order, so the sorts merge a few sorted stretches, far cheaper than a heap's insertions.
      */
     public List<TracedEvent> readRun(String run, EventQuery query, Predicate<TracedEvent> keep, int limit) {
-        PriorityQueue<TracedEvent> kept = new PriorityQueue<>(BY_SEQUENCE.reversed());
+        List<TracedEvent> kept = new ArrayList<>();
         scanRun(run, query, e -> {
-            if (!keep.test(e)) {
-                return;
-            }
-            kept.add(e);
-            if (kept.size() > limit) {
-                kept.poll();
+            if (keep.test(e)) {
+                kept.add(e);
+                if (kept.size() >= 2L * limit) {
+                    firstInSequence(kept, limit);
+                }
             }
         });
-        List<TracedEvent> events = new ArrayList<>(kept);
+        firstInSequence(kept, limit);
+        return kept;
+    }
+
+    private static void firstInSequence(List<TracedEvent> events, int limit) {
         events.sort(BY_SEQUENCE);
-        return events;
+        if (events.size() > limit) {
+            events.subList(limit, events.size()).clear();
+        }
     }
 
     /** The runs that hold an event with this id, in name order; ids are unique only within a run. */
     public SortedSet<String> runsWithEvent(long eventId) {
-        SortedSet<String> runs = new TreeSet<>();
-        reader.scan(EventQuery.all().withEventId(eventId).withColumns(Set.of(EventSchema.CORRELATION_ID)),
-                e -> runs.add(e.correlationId()));
-        return runs;
+        return reader.runsWithEvent(eventId);
     }
 
     public String location() {

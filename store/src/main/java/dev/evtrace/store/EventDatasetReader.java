@@ -18,27 +18,33 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.api.Binary;
 
 /** Reads the event dataset written by {@link EventDatasetWriter}, or by any writer of the same schema. */
 public final class EventDatasetReader {
-    /** A complete data file and the partition values its path carries. */
-    public record DataFile(Path path, String date, String type) {}
+    /**
+     * A complete data file and the partition values its path carries.
+     *
+     * @param length   bytes, and
+     * @param modified last modification (epoch millis): a file's footer is read again only when either changed
+     */
+    public record DataFile(Path path, String date, String type, long length, long modified) {}
 
     private final Configuration conf = HadoopFiles.configuration();
     private final Path root;
     private final Path deliveryRoot;
-    private final FileSystem fs;
+    private final StoreFiles fs;
+    private final FooterCache footers;
 
     /** @throws StoreException when the location does not exist or is not a directory */
     public EventDatasetReader(String location) {
@@ -46,8 +52,9 @@ public final class EventDatasetReader {
         this.root = new Path(store, StoreLayout.EVENTS);
         this.deliveryRoot = new Path(store, StoreLayout.DELIVERIES);
         try {
-            this.fs = HadoopFiles.fileSystem(store, conf);
-            if (!fs.getFileStatus(store).isDirectory()) {
+            this.fs = StoreFiles.of(store, conf);
+            this.footers = new FooterCache(fs);
+            if (!fs.status(store).isDirectory()) {
                 throw new StoreException("store " + location + " is not a directory");
             }
             if (!fs.exists(root)) {
@@ -90,27 +97,30 @@ public final class EventDatasetReader {
     }
 
     private void collect(Path dir, String date, String type, List<DataFile> out) throws IOException {
-        for (FileStatus status : fs.listStatus(dir)) {
+        for (FileStatus status : fs.list(dir)) {
             String name = status.getPath().getName();
             if (status.isDirectory()) {
                 collect(status.getPath(),
                         StoreLayout.partitionValue(name, StoreLayout.DATE).orElse(date),
                         StoreLayout.partitionValue(name, StoreLayout.TYPE).orElse(type), out);
             } else if (StoreLayout.isDataFile(name)) {
-                out.add(new DataFile(status.getPath(), date, type));
+                out.add(new DataFile(status.getPath(), date, type, status.getLen(), status.getModificationTime()));
             }
         }
     }
 
-    /** Streams every event the query selects to {@code sink}, file by file, in file order. */
+    /**
+     * Streams every event the query selects to {@code sink}, file by file, in file order. A file is opened for
+     * rows only when its footer's statistics leave a row group that may match; within it, Parquet skips the
+     * other row groups, and the pages whose column index excludes the run, id or times.
+     */
     public void scan(EventQuery query, Consumer<TracedEvent> sink) {
         FilterCompat.Filter filter = filter(query);
-        for (DataFile file : files()) {
-            if (!query.types().isEmpty() && file.type() != null && !query.types().contains(file.type())) {
-                continue;
-            }
+        for (DataFile file : candidates(query)) {
             TracedEventReadSupport readSupport = new TracedEventReadSupport(projection(query));
-            readFile(file.path(), readSupport, filter, e -> {
+            // A file of one run (the usual case) needs no row of it tested against that run.
+            boolean allMatch = footers.groups(file).stream().allMatch(group -> group.allMatch(query));
+            readFile(file.path(), readSupport, allMatch ? FilterCompat.NOOP : filter, e -> {
                 if (query.types().isEmpty() || query.types().contains(e.eventType())) {
                     sink.accept(e);
                 }
@@ -119,18 +129,70 @@ public final class EventDatasetReader {
     }
 
     /**
+     * The runs that hold event {@code id}, in name order. Ids are unique within a run, so a file that holds only
+     * runs already found is not read: in a store of many runs, mostly one file a run rather than every one.
+     */
+    public SortedSet<String> runsWithEvent(long id) {
+        EventQuery query = EventQuery.all().withEventId(id).withColumns(Set.of(EventSchema.CORRELATION_ID));
+        SortedSet<String> runs = new TreeSet<>();
+        for (DataFile file : candidates(query)) {
+            List<RowGroupStats> groups = footers.groups(file);
+            boolean found = groups.stream().allMatch(g -> g.runs() != null && g.runs().single()
+                    && runs.contains(g.runs().min().toStringUsingUTF8()));
+            if (!found) {
+                readFile(file.path(), new TracedEventReadSupport(projection(query)), filter(query),
+                        e -> runs.add(e.correlationId()));
+            }
+        }
+        return runs;
+    }
+
+    /** The files of the query's types whose footers leave a row group that may match it. */
+    private List<DataFile> candidates(EventQuery query) {
+        List<DataFile> candidates = new ArrayList<>();
+        List<DataFile> files = files();
+        footers.load(files);
+        for (DataFile file : files) {
+            boolean typeMatches = query.types().isEmpty() || file.type() == null || query.types().contains(file.type());
+            if (typeMatches && footers.groups(file).stream().anyMatch(group -> group.mayMatch(query))) {
+                candidates.add(file);
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * How many rows a scan of {@code query} reads at most: those of the row groups its footers leave. A bound
+     * (a group may hold other runs and times too), which is what a progress bar needs.
+     */
+    public long rowsToScan(EventQuery query) {
+        long rows = 0;
+        for (DataFile file : candidates(query)) {
+            for (RowGroupStats group : footers.groups(file)) {
+                rows += group.mayMatch(query) ? group.rows() : 0;
+            }
+        }
+        return rows;
+    }
+
+    /**
      * Summarizes every row group from the file footers alone, where the statistics show a single run and type
-     * per group (a writer stores runs contiguously); the events of any other file are streamed to
+     * per group (a writer stores runs contiguously); the events of any other row group are streamed to
      * {@code mixed}, projected to {@code columns}. Summing a 10M-event store this way reads kilobytes.
      */
     public void summarize(Consumer<RowGroupSummary> groups, Set<String> columns, Consumer<TracedEvent> mixed) {
-        for (DataFile file : files()) {
-            List<RowGroupSummary> summaries = FooterStatistics.summaries(file.path(), conf);
-            if (summaries == null) {
-                TracedEventReadSupport readSupport = new TracedEventReadSupport(columns);
-                readFile(file.path(), readSupport, FilterCompat.NOOP, mixed);
-            } else {
-                summaries.forEach(groups);
+        List<DataFile> files = files();
+        footers.load(files);
+        for (DataFile file : files) {
+            for (RowGroupStats group : footers.groups(file)) {
+                RowGroupSummary summary = group.summary();
+                if (summary != null) {
+                    groups.accept(summary);
+                } else {
+                    // Parquet keeps the row groups whose middle byte falls in the range: this one alone.
+                    readFile(file.path(), new TracedEventReadSupport(columns), FilterCompat.NOOP, mixed,
+                            group.start(), group.start() + group.length());
+                }
             }
         }
     }
@@ -139,12 +201,20 @@ public final class EventDatasetReader {
     public List<TracedEvent> read(EventQuery query) {
         List<TracedEvent> events = new ArrayList<>();
         scan(query, events::add);
-        events.sort(Comparator.comparing(TracedEvent::correlationId).thenComparingLong(TracedEvent::sequenceNumber));
+        Comparator<TracedEvent> bySequence = Comparator.comparingLong(TracedEvent::sequenceNumber);
+        // Within one run the run's name would be compared, in full, on every comparison for nothing.
+        events.sort(query.run() != null ? bySequence : Comparator.comparing(TracedEvent::correlationId).thenComparing(bySequence));
         return events;
     }
 
     private <T> void readFile(Path path, ReadSupport<T> readSupport, FilterCompat.Filter filter, Consumer<T> sink) {
-        try (ParquetReader<T> reader = new ParquetReader.Builder<T>(HadoopInputFile.fromPath(path, conf)) {
+        readFile(path, readSupport, filter, sink, 0, Long.MAX_VALUE);
+    }
+
+    /** Reads the row groups whose middle byte lies in {@code [start, end)}. */
+    private <T> void readFile(Path path, ReadSupport<T> readSupport, FilterCompat.Filter filter, Consumer<T> sink,
+                              long start, long end) {
+        try (ParquetReader<T> reader = new ParquetReader.Builder<T>(fs.input(path)) {
                     @Override
                     protected ReadSupport<T> getReadSupport() {
                         return readSupport;
@@ -153,6 +223,7 @@ public final class EventDatasetReader {
                 .withConf(conf)
                 .withCodecFactory(PureJavaCodecs.INSTANCE)
                 .withFilter(filter)
+                .withFileRange(start, end)
                 .build()) {
             for (T row = reader.read(); row != null; row = reader.read()) {
                 sink.accept(row);
@@ -191,8 +262,15 @@ public final class EventDatasetReader {
         if (query.run() != null) {
             predicates.add(eq(binaryColumn(EventSchema.CORRELATION_ID), Binary.fromString(query.run())));
         }
-        if (query.eventId() != TracedEvent.ABSENT) {
-            predicates.add(eq(longColumn(EventSchema.EVENT_ID), query.eventId()));
+        if (query.minId() == query.maxId()) {
+            predicates.add(eq(longColumn(EventSchema.EVENT_ID), query.minId()));
+        } else {
+            if (query.minId() != Long.MIN_VALUE) {
+                predicates.add(gtEq(longColumn(EventSchema.EVENT_ID), query.minId()));
+            }
+            if (query.maxId() != Long.MAX_VALUE) {
+                predicates.add(ltEq(longColumn(EventSchema.EVENT_ID), query.maxId()));
+            }
         }
         if (query.from() != Long.MIN_VALUE) {
             predicates.add(gtEq(longColumn(EventSchema.TIMESTAMP), query.from()));

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,9 +113,21 @@ public final class EventsCommand implements Runnable {
         for (TracedEvent e : events) {
             table.row(e.eventId(), e.eventType(), e.sourceContainer(), e.isRoot() ? null : e.causationId(),
                     Units.iso(e.createdAt()), sinceCreated(e, e.receivedAt()), sinceCreated(e, e.processedAt()),
-                    e.data().entrySet().stream().map(d -> d.getKey() + "=" + d.getValue()).collect(Collectors.joining(" ")));
+                    payload(e.data()));
         }
         return table;
+    }
+
+    /** {@code key=value} pairs, space-separated; a loop rather than a stream, as it runs for every event. */
+    private static String payload(Map<String, String> data) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> d : data.entrySet()) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(d.getKey()).append('=').append(d.getValue());
+        }
+        return sb.toString();
     }
 
     private static Object sinceCreated(TracedEvent e, long time) {

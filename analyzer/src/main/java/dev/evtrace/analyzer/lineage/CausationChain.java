@@ -6,8 +6,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -25,12 +25,12 @@ public record CausationChain(TracedEvent target, List<Step> steps) {
     }
 
     /**
-     * Follows causation ids from {@code target} up through {@code run}, a map of its events by id. Stops at a
-     * root, or at a cause missing from the map, which becomes the first step.
+     * Follows causation ids from {@code target} up through {@code run}, which gives the run's event of an id, or
+     * null. Stops at a root, or at a cause missing from the run, which becomes the first step.
      *
      * @throws DataException when the causation ids loop, which no tracer writes but a damaged store may hold
      */
-    public static CausationChain walk(TracedEvent target, Map<Long, TracedEvent> run) {
+    public static CausationChain walk(TracedEvent target, LongFunction<TracedEvent> run) {
         Deque<Step> steps = new ArrayDeque<>();
         Set<Long> seen = new HashSet<>();
         TracedEvent event = target;
@@ -41,7 +41,7 @@ public record CausationChain(TracedEvent target, List<Step> steps) {
             if (!seen.add(cause)) {
                 throw new DataException("causation ids loop through event " + cause + " in run " + target.correlationId());
             }
-            event = run.get(cause);
+            event = run.apply(cause);
             if (event == null) {
                 steps.addFirst(new Step(cause, null));
                 break;

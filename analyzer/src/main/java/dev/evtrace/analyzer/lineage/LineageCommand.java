@@ -93,6 +93,10 @@ public final class LineageCommand implements Runnable {
         }
         Store store = common.openStore();
         String runId = run != null ? run : runOf(store, target.eventId);
+        if (target.eventId != null && !down) {
+            printChain(store, runId);
+            return;
+        }
         // The whole run at once, by id: one scan, then each step is a map look-up rather than a query.
         Map<Long, TracedEvent> byId = new HashMap<>();
         store.scanRun(runId, EventQuery.all().withColumns(COLUMNS), e -> byId.put(e.eventId(), e));
@@ -105,8 +109,20 @@ public final class LineageCommand implements Runnable {
             Map<Long, List<TracedEvent>> byCause = DescendantTree.byCause(byId.values());
             TreeOutput.print(output, runId, targets.stream().map(e -> DescendantTree.grow(e, byCause)).toList());
         } else {
-            ChainOutput.print(output, runId, targets.stream().map(e -> CausationChain.walk(e, byId)).toList());
+            ChainOutput.print(output, runId, targets.stream().map(e -> CausationChain.walk(e, byId::get)).toList());
         }
+    }
+
+    /** One event's chain: read by windows of ids around its steps, never the whole run. */
+    private void printChain(Store store, String runId) {
+        IdWindows events = new IdWindows(store, runId, COLUMNS);
+        TracedEvent event = events.apply(target.eventId);
+        if (event == null) {
+            store.requireRun(runId);
+            throw new DataException("no event " + target.eventId + " in run " + runId);
+        }
+        CausationChain chain = CausationChain.walk(event, events);
+        ChainOutput.print(format.output(), runId, List.of(chain));
     }
 
     private static String runOf(Store store, long eventId) {

@@ -1,6 +1,7 @@
 package dev.evtrace.analyzer.output;
 
 import dev.evtrace.analyzer.output.Table.Align;
+import dev.evtrace.analyzer.output.Table.Clip;
 import dev.evtrace.analyzer.output.Table.Column;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -14,51 +15,65 @@ public final class TableRenderer {
 
     private TableRenderer() {}
 
+    /**
+     * Two passes over the rows, widths then lines, each line built in one reused buffer: a run's hundred thousand
+     * events made a string per padding and a copy of every row, which cost more than reading them.
+     */
     public static void render(Table table, PrintWriter out) {
         List<Column> columns = table.columns();
-        List<List<String>> lines = new ArrayList<>();
         List<String> header = new ArrayList<>();
-        for (Column column : columns) {
-            header.add(column.name().toUpperCase(Locale.ROOT));
-        }
-        lines.add(header);
-        for (List<String> row : table.rows()) {
-            List<String> line = new ArrayList<>(row.size());
-            for (int i = 0; i < row.size(); i++) {
-                line.add(row.get(i) == null ? MISSING : clip(row.get(i), columns.get(i)));
-            }
-            lines.add(line);
-        }
         int[] widths = new int[columns.size()];
-        for (List<String> line : lines) {
-            for (int i = 0; i < line.size(); i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
+        for (int i = 0; i < widths.length; i++) {
+            header.add(columns.get(i).name().toUpperCase(Locale.ROOT));
+            widths[i] = header.get(i).length();
+        }
+        for (List<String> row : table.rows()) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], shownLength(row.get(i), columns.get(i)));
             }
         }
-        for (List<String> line : lines) {
-            out.println(format(line, columns, widths));
+        StringBuilder line = new StringBuilder();
+        print(header, false, columns, widths, line, out);
+        for (List<String> row : table.rows()) {
+            print(row, true, columns, widths, line, out);
         }
     }
 
-    private static String format(List<String> line, List<Column> columns, int[] widths) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < line.size(); i++) {
-            String cell = line.get(i);
+    private static void print(List<String> row, boolean clipped, List<Column> columns, int[] widths, StringBuilder line,
+                              PrintWriter out) {
+        line.setLength(0);
+        for (int i = 0; i < row.size(); i++) {
+            String cell = row.get(i) == null ? MISSING : clipped ? clip(row.get(i), columns.get(i)) : row.get(i);
             int pad = widths[i] - cell.length();
             if (i > 0) {
-                sb.append("  ");
+                line.append("  ");
             }
             if (columns.get(i).align() == Align.RIGHT) {
-                sb.append(" ".repeat(pad)).append(cell);
+                spaces(line, pad).append(cell);
             } else {
-                sb.append(cell);
+                line.append(cell);
                 // The last column is not padded, so lines carry no trailing blanks.
-                if (i < line.size() - 1) {
-                    sb.append(" ".repeat(pad));
+                if (i < row.size() - 1) {
+                    spaces(line, pad);
                 }
             }
         }
-        return sb.toString();
+        out.println(line);
+    }
+
+    private static StringBuilder spaces(StringBuilder line, int count) {
+        for (int i = 0; i < count; i++) {
+            line.append(' ');
+        }
+        return line;
+    }
+
+    /** The length {@link #clip} gives, without cutting the cell. */
+    private static int shownLength(String cell, Column column) {
+        if (cell == null) {
+            return MISSING.length();
+        }
+        return column.clip() == Clip.NONE ? cell.length() : Math.min(cell.length(), column.maxWidth());
     }
 
     private static String clip(String cell, Column column) {

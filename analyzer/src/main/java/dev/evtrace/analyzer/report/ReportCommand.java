@@ -96,7 +96,7 @@ public final class ReportCommand implements Runnable {
         List<CausationChain> chains = events.stream()
                 .filter(e -> e.eventType().equals(FILL))
                 .limit(fills)
-                .map(e -> CausationChain.walk(e, byId))
+                .map(e -> CausationChain.walk(e, byId::get))
                 .toList();
         return new ReportData(run, metrics, groups, json.toString(), events, deliveries.all(), chains);
     }

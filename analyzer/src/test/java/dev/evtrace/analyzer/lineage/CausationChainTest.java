@@ -24,7 +24,7 @@ class CausationChainTest {
         TracedEvent fill = event("r", T0, 4, "FILL", 3, data());
         Map<Long, TracedEvent> run = run(event("r", T0, 1, "BAR", 0, data()), event("r", T0, 2, "SIGNAL", 1, data()),
                 event("r", T0, 3, "ORDER", 2, data()), fill);
-        CausationChain chain = CausationChain.walk(fill, run);
+        CausationChain chain = CausationChain.walk(fill, run::get);
         assertThat(chain.path()).isEqualTo("BAR -> SIGNAL -> ORDER -> FILL");
         assertThat(chain.complete()).isTrue();
         assertThat(chain.firstCreatedAt()).isEqualTo(T0 + 1_000);
@@ -33,13 +33,13 @@ class CausationChainTest {
     @Test
     void aRootAloneIsAChainOfOne() {
         TracedEvent bar = event("r", T0, 1, "BAR", 0, data());
-        assertThat(CausationChain.walk(bar, run(bar)).steps()).hasSize(1);
+        assertThat(CausationChain.walk(bar, run(bar)::get).steps()).hasSize(1);
     }
 
     @Test
     void stopsAtAMissingCause() {
         TracedEvent fill = event("r", T0, 4, "FILL", 3, data());
-        CausationChain chain = CausationChain.walk(fill, run(fill));
+        CausationChain chain = CausationChain.walk(fill, run(fill)::get);
         assertThat(chain.path()).isEqualTo("(missing 3) -> FILL");
         assertThat(chain.complete()).isFalse();
         assertThat(chain.firstCreatedAt()).isEqualTo(fill.createdAt());
@@ -49,7 +49,7 @@ class CausationChainTest {
     void failsOnCausationIdsThatLoop() {
         TracedEvent a = event("r", T0, 1, "A", 2, data());
         TracedEvent b = event("r", T0, 2, "B", 1, data());
-        assertThatThrownBy(() -> CausationChain.walk(a, run(a, b)))
+        assertThatThrownBy(() -> CausationChain.walk(a, run(a, b)::get))
                 .isInstanceOf(DataException.class)
                 .hasMessage("causation ids loop through event 1 in run r");
     }

@@ -11,6 +11,7 @@ import dev.evtrace.analyzer.Cli;
 import dev.evtrace.analyzer.Cli.Result;
 import dev.evtrace.analyzer.StoreFixture;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,34 @@ class LineageCommandTest {
                 + System.lineSeparator());
         assertThat(Cli.run("lineage", "--store", store, "--event", "6", "--run", "run-b").out())
                 .startsWith("run-b event 6: BAR -> SIGNAL -> ORDER -> FILL");
+    }
+
+    /**
+     * One event's chain is read a window of ids at a time: causes further back than a window, in runs that share
+     * files, give the chain the whole run gives (printed by --type, which reads the run at once).
+     */
+    @Test
+    void walksCausesFurtherBackThanOneReadAsTheWholeRunDoes() {
+        long far = 3 * IdWindows.WINDOW;
+        StoreFixture fixture = new StoreFixture(dir).pipeline("run-a", T0, 400);
+        fixture.add(event("run-b", T0, 1, "BAR", 0, data()))
+                .add(event("run-b", T0, 1 + far, "SIGNAL", 1, data()))
+                .add(event("run-b", T0, 2 + 2 * far, "ORDER", 1 + far, data()))
+                .add(event("run-b", T0, 3 + 3 * far, "FILL", 2 + 2 * far, data()));
+        String store = fixture.pipeline("run-c", T0, 400).write();
+        for (String run : List.of("run-a", "run-b", "run-c")) {
+            List<String> whole = Cli.run("lineage", "--store", store, "--run", run, "--type", "FILL", "--format", "csv")
+                    .out().lines().skip(1).toList();
+            List<String> fills = whole.stream().map(row -> row.split(",")[0]).distinct().toList();
+            List<String> oneByOne = new ArrayList<>();
+            for (String fill : fills) {
+                Result chain = Cli.run("lineage", "--store", store, "--run", run, "--event", fill, "--format", "csv");
+                assertThat(chain.exitCode()).isZero();
+                chain.out().lines().skip(1).forEach(oneByOne::add);
+            }
+            assertThat(fills).as(run).isNotEmpty();
+            assertThat(oneByOne).as(run).isEqualTo(whole);
+        }
     }
 
     @Test
