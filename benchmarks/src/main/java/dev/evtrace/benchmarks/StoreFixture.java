@@ -2,6 +2,7 @@ package dev.evtrace.benchmarks;
 
 import dev.evtrace.store.Delivery;
 import dev.evtrace.store.EventDatasetWriter;
+import dev.evtrace.store.Payload;
 import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterIds;
 import dev.evtrace.store.WriterOptions;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -165,14 +165,12 @@ public final class StoreFixture implements Callable<Integer> {
             double open = prices[symbol];
             double close = open * (1 + (random.nextDouble() - 0.5) * 0.01);
             prices[symbol] = close;
-            Map<String, String> data = new LinkedHashMap<>();
-            data.put("symbol", SYMBOLS[symbol]);
-            data.put("open", price(open));
-            data.put("high", price(Math.max(open, close) * (1 + random.nextDouble() * 0.002)));
-            data.put("low", price(Math.min(open, close) * (1 - random.nextDouble() * 0.002)));
-            data.put("close", price(close));
-            data.put("volume", Long.toString(1_000 + random.nextInt(1_000_000)));
-            return data;
+            // Typed as the agent hands a bar's fields over: prices in cents and a volume stay numbers.
+            return Payload.builder(6).text("symbol", SYMBOLS[symbol]).doubleValue("open", cents(open))
+                    .doubleValue("high", cents(Math.max(open, close) * (1 + random.nextDouble() * 0.002)))
+                    .doubleValue("low", cents(Math.min(open, close) * (1 - random.nextDouble() * 0.002)))
+                    .doubleValue("close", cents(close)).longValue("volume", 1_000 + random.nextInt(1_000_000))
+                    .build();
         }
 
         private Map<String, String> signal(int symbol) {
@@ -194,6 +192,10 @@ public final class StoreFixture implements Callable<Integer> {
             cash += (random.nextDouble() - 0.5) * 10_000;
             return Map.of("cash", price(cash), "equity", price(cash * (1 + random.nextDouble() * 0.1)));
         }
+    }
+
+    private static double cents(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     private static String price(double value) {
