@@ -1,8 +1,10 @@
 package dev.evtrace.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.evtrace.store.parquet.MixedRunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,15 +157,25 @@ class EventDatasetTest {
     }
 
     @Test
-    void scansTheFilesWhoseGroupsMixRuns() throws IOException {
+    void keepsRunsInFilesOfTheirOwnAndScansOnlyFilesThatMixRuns() throws IOException {
         try (EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), WriterOptions.defaults())) {
             writer.write(event("run-a", 1, "BAR", 0));
             writer.write(event("run-b", 1, "BAR", 0));
+            writer.write(event("run-a", 2, "BAR", 0));
         }
         List<RowGroupSummary> groups = new ArrayList<>();
         List<TracedEvent> scanned = new ArrayList<>();
         new EventDatasetReader(dir.toString()).summarize(groups::add, Set.of(EventSchema.CORRELATION_ID), scanned::add);
-        assertThat(groups).isEmpty();
+        assertThat(groups).extracting(RowGroupSummary::run, RowGroupSummary::events)
+                .containsExactlyInAnyOrder(tuple("run-a", 2L), tuple("run-b", 1L));
+        assertThat(scanned).isEmpty();
+
+        // A file of another writer, with both runs in one row group, is read.
+        MixedRunFiles.write(dir.resolve("events/date=2025-11-24/type=BAR/part-other-00000.parquet"),
+                List.of(event("run-a", 3, "BAR", 0), event("run-b", 2, "BAR", 0)), 1 << 20);
+        groups.clear();
+        new EventDatasetReader(dir.toString()).summarize(groups::add, Set.of(EventSchema.CORRELATION_ID), scanned::add);
+        assertThat(groups).hasSize(2);
         assertThat(scanned).extracting(TracedEvent::correlationId).containsExactly("run-a", "run-b");
     }
 

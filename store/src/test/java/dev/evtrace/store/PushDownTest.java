@@ -2,6 +2,7 @@ package dev.evtrace.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evtrace.store.parquet.MixedRunFiles;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -103,21 +104,23 @@ class PushDownTest {
     }
 
     /**
-     * One file of several row groups (each group ends at 4 MB: payloads that do not compress fill them), two
-     * runs in it: the groups of one run are summed from the footer, only a group holding both runs is read.
+     * One file of several row groups (small ones: payloads that do not compress fill them), two runs one after
+     * the other in it, as another writer may leave them: the groups of one run are summed from the footer, only
+     * a group holding both runs is read.
      */
     @Test
     void summarizesFromFootersAndReadsOnlyTheRowGroupsThatMixRuns() throws IOException {
         SplittableRandom random = new SplittableRandom(7);
-        try (EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), WriterOptions.defaults())) {
-            for (String run : List.of("run-a", "run-b")) {
-                for (long id = 1; id <= 2_500; id++) {
-                    long t = T0 + id * 10;
-                    writer.write(new TracedEvent(id, "BAR", t, run, 0, "feed", t, t, t + 1, t + 2,
-                            Map.of("noise", noise(random)), TracedEvent.CURRENT_VERSION, id, ""));
-                }
+        List<TracedEvent> events = new ArrayList<>();
+        for (String run : List.of("run-a", "run-b")) {
+            for (long id = 1; id <= 2_500; id++) {
+                long t = T0 + id * 10;
+                events.add(new TracedEvent(id, "BAR", t, run, 0, "feed", t, t, t + 1, t + 2,
+                        Map.of("noise", noise(random)), TracedEvent.CURRENT_VERSION, id, ""));
             }
         }
+        MixedRunFiles.write(dir.resolve("events/date=2025-11-24/type=BAR/part-other-00000.parquet"), events,
+                256 * 1024);
         EventDatasetReader reader = new EventDatasetReader(dir.toString());
         assertThat(reader.files()).hasSize(1);
         List<RowGroupSummary> groups = new ArrayList<>();

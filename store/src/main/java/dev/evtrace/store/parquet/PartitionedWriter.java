@@ -5,8 +5,8 @@ import dev.evtrace.store.StoreLayout;
 import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterOptions;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
@@ -29,7 +29,7 @@ public final class PartitionedWriter<T> {
     private final Path root;
     private final WriterOptions options;
     private final Function<T, RowColumns<T>> firstColumns;
-    private final Map<String, Partition> partitions = new HashMap<>();
+    private final List<Partition> partitions = new ArrayList<>();
     // One for all the dataset's files, which this one thread writes in turn: its page buffers exist once.
     private final BytesInputCompressor compressor =
             PureJavaCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD);
@@ -56,9 +56,15 @@ public final class PartitionedWriter<T> {
         return new PartitionedWriter<>(output, root, options, first -> new DeliveryColumns(strings));
     }
 
-    /** The partition in directory {@code dir} (relative to the dataset's root), to write rows to. */
+    /**
+     * A new stream of files in partition directory {@code dir} (relative to the dataset's root), to write rows
+     * to. Each stream has its own open file: the store gives every run its own, so that a file (and so every
+     * row group) holds one run, however many runs one process records at once.
+     */
     public Partition partition(String dir) {
-        return partitions.computeIfAbsent(dir, Partition::new);
+        Partition partition = new Partition(dir);
+        partitions.add(partition);
+        return partition;
     }
 
     public void write(Partition partition, T row) throws IOException {
@@ -90,7 +96,7 @@ public final class PartitionedWriter<T> {
     /** Completes every open file, making every row written so far visible. */
     public void flush() throws IOException {
         IOException failure = null;
-        for (Partition partition : partitions.values()) {
+        for (Partition partition : partitions) {
             OpenFile file = partition.file;
             if (file == null) {
                 continue;
