@@ -1,5 +1,7 @@
 package dev.evtrace.agent.bootstrap;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -10,6 +12,19 @@ import java.util.concurrent.locks.LockSupport;
  * events), fill the slot and publish it; the writer thread reads slots in sequence order.
  */
 public final class EventRing {
+    // 16 longs = 128 bytes on each side of the cell: no other data on its cache line or the adjacent one.
+    private static final int CONSUMED = 16;
+    private static final int RELEASE_EVERY = 64;
+    private static final VarHandle CONSUMED_SEEN;
+
+    static {
+        try {
+            CONSUMED_SEEN = MethodHandles.lookup().findVarHandle(EventRing.class, "consumedSeen", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** A slot that records one handler invocation rather than an event. */
     public static final int DELIVERY = 1;
     /** With DELIVERY: the handler ended by throwing. */
@@ -31,8 +46,19 @@ public final class EventRing {
     private final AtomicLongArray published;
     private final AtomicLong claimed = new AtomicLong();
     private final AtomicLong blockedNanos = new AtomicLong();
-    /** Next sequence the consumer reads; written by the consumer only. */
-    private volatile long consumed;
+    /**
+     * The next sequence the consumer reads, written by the consumer only, in cell {@link #CONSUMED} of an array
+     * of its own: as a field of this object it shared a cache line with the array references that every put
+     * reads, and each of the consumer's updates made the producers fetch that line again.
+     */
+    private final AtomicLongArray consumedCell = new AtomicLongArray(2 * CONSUMED);
+    /**
+     * The producers' last look at the consumed sequence: a put reads the consumer's cell only when the ring
+     * seems full by this one. Any producer may update it, with plain (opaque) writes; a stale value only makes
+     * a producer look again.
+     */
+    @SuppressWarnings("unused")
+    private long consumedSeen;
 
     public EventRing(int capacity) {
         if (Integer.bitCount(capacity) != 1) {
@@ -61,8 +87,12 @@ public final class EventRing {
     public void put(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
                     long createdAt, long emittedAt, long receivedAt, long processedAt) {
         long seq = claimed.getAndIncrement();
-        if (seq - consumed >= events.length) {
-            awaitSpace(seq);
+        if (seq - (long) CONSUMED_SEEN.getOpaque(this) >= events.length) {
+            long consumed = consumedCell.get(CONSUMED);
+            CONSUMED_SEEN.setOpaque(this, consumed);
+            if (seq - consumed >= events.length) {
+                awaitSpace(seq);
+            }
         }
         fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, emittedAt, receivedAt, processedAt);
     }
@@ -76,7 +106,7 @@ public final class EventRing {
         long seq;
         do {
             seq = claimed.get();
-            if (seq - consumed >= events.length) {
+            if (seq - consumedCell.get(CONSUMED) >= events.length) {
                 return false;
             }
         } while (!claimed.compareAndSet(seq, seq + 1));
@@ -105,7 +135,7 @@ public final class EventRing {
     private void awaitSpace(long seq) {
         long start = System.nanoTime();
         int spins = 0;
-        while (seq - consumed >= events.length) {
+        while (seq - consumedCell.get(CONSUMED) >= events.length) {
             if (++spins < 100) {
                 Thread.onSpinWait();
             } else {
@@ -121,7 +151,7 @@ public final class EventRing {
      * @return the number of events read
      */
     public int drain(SlotReader reader, int max) {
-        long seq = consumed;
+        long seq = consumedCell.get(CONSUMED);
         int n = 0;
         while (n < max) {
             int i = (int) seq & mask;
@@ -133,15 +163,21 @@ public final class EventRing {
             events[i] = null;
             seq++;
             n++;
-            // Volatile store after the slot is read: a producer that sees the new value may overwrite the slot.
-            consumed = seq;
+            // Released after the slots are read (a producer that sees the new value may overwrite them), every
+            // so many slots rather than each: every update sends the cell's cache line to the producers' cores.
+            if ((n & (RELEASE_EVERY - 1)) == 0) {
+                consumedCell.lazySet(CONSUMED, seq);
+            }
+        }
+        if (n > 0) {
+            consumedCell.lazySet(CONSUMED, seq);
         }
         return n;
     }
 
     /** Events appended but not yet drained. */
     public long pending() {
-        return claimed.get() - consumed;
+        return claimed.get() - consumedCell.get(CONSUMED);
     }
 
     public long blockedNanos() {
