@@ -106,6 +106,25 @@ public final class EventDatasetWriter implements Closeable {
         }
     }
 
+    /**
+     * Gives up every open file after a store error (see {@link PartitionedWriter#abandon()}); what was
+     * already completed stays readable.
+     */
+    public void abandon() {
+        events.abandon();
+        deliveries.abandon();
+    }
+
+    /** Events written to files that could not be completed and were abandoned. */
+    public long lostEvents() {
+        return events.lostRows();
+    }
+
+    /** Delivery rows written to files that could not be completed and were abandoned. */
+    public long lostDeliveries() {
+        return deliveries.lostRows();
+    }
+
     public long written() {
         return written;
     }

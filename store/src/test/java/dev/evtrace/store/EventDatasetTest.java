@@ -180,6 +180,27 @@ class EventDatasetTest {
     }
 
     @Test
+    void abandoningKeepsCompletedFilesAndDeletesAndCountsTheOpenOnes() throws IOException {
+        EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), new WriterOptions("w1", 1_000, Map.of()));
+        for (long id = 1; id <= 10; id++) {
+            writer.write(event("run-a", id, "BAR", 0));
+        }
+        writer.flush();
+        for (long id = 11; id <= 15; id++) {
+            writer.write(event("run-a", id, id % 2 == 0 ? "SIGNAL" : "BAR", 0));
+        }
+
+        writer.abandon();
+
+        assertThat(writer.lostEvents()).isEqualTo(5);
+        assertThat(new EventDatasetReader(dir.toString()).read(EventQuery.all())).extracting(TracedEvent::eventId)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".inprogress"));
+        }
+    }
+
+    @Test
     void reportsAMissingStore() {
         assertThatThrownBy(() -> new EventDatasetReader(dir.resolve("nope").toString()))
                 .isInstanceOf(StoreException.class)

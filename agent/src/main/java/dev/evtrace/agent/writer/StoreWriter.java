@@ -60,6 +60,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private volatile boolean stopping;
     private EventDatasetWriter writer;
     private boolean failed;
+    private String storeError;
     private long written;
     private long deliveries;
     private long dropped;
@@ -249,7 +250,11 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
 
     /** Completes the files and writes the counters beside the data. */
     private void close() {
-        if (writer == null || failed) {
+        if (writer == null) {
+            return;
+        }
+        if (failed) {
+            writeCountersQuietly();
             return;
         }
         try {
@@ -272,6 +277,9 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         c.put("dropped", Long.toString(droppedTotal()));
         c.put("blocked_ms", Long.toString(TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos())));
         c.put("runs", Integer.toString(recording.runs().size()));
+        if (storeError != null) {
+            c.put("store_error", storeError);
+        }
         if (config.sampleRate() < 1) {
             c.put("sample_rate", Double.toString(config.sampleRate()));
             samplers.forEach((run, sampler) -> sampler.sampledOutByType().forEach(
@@ -301,9 +309,42 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     }
 
     private void fail(String what, Throwable e) {
-        if (!failed) {
-            failed = true;
-            stderr.println("tracer: " + what + ": " + e + "; events are dropped from now on");
+        if (failed) {
+            return;
+        }
+        failed = true;
+        storeError = what + ": " + e;
+        stderr.println("tracer: " + storeError + "; events are dropped from now on");
+        if (writer != null) {
+            salvage();
+        }
+    }
+
+    /**
+     * After a store error: completes the open files that still can be (a full disk may have room for a footer
+     * and nothing more), deletes the rest, and moves their rows from written to dropped, so the counts at exit
+     * and in {@code _meta} say what a reader will find.
+     */
+    private void salvage() {
+        try {
+            writer.flush();
+        } catch (IOException | RuntimeException e) {
+            // Each file that could not be completed was abandoned, and its rows counted as lost.
+        }
+        writer.abandon();
+        long lostEvents = writer.lostEvents();
+        written -= lostEvents;
+        dropped += lostEvents;
+        deliveries -= writer.lostDeliveries();
+        writeCountersQuietly();
+    }
+
+    /** The counters beside the data, if the store takes them: after an error they are the record of the loss. */
+    private void writeCountersQuietly() {
+        try {
+            writer.writeMetadata(counters());
+        } catch (IOException | RuntimeException e) {
+            // The exit line on stderr has the same counts.
         }
     }
 }

@@ -34,6 +34,7 @@ public final class PartitionedWriter<T> {
     private final BytesInputCompressor compressor =
             PureJavaCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD);
     private long fileNumber;
+    private long lostRows;
 
     private PartitionedWriter(StoreOutput output, Path root, WriterOptions options,
                               Function<T, RowColumns<T>> firstColumns) {
@@ -83,7 +84,7 @@ public final class PartitionedWriter<T> {
         } catch (IOException | RuntimeException e) {
             if (file.writer.failed()) {
                 partition.file = null;
-                file.writer.abandon();
+                file.abandon();
             }
             throw e;
         }
@@ -111,6 +112,25 @@ public final class PartitionedWriter<T> {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * Gives up every open file after a store error: closes it, deletes it (on a full disk the program needs
+     * the room more than a file that can never be completed) and counts its rows as lost. Never throws.
+     */
+    public void abandon() {
+        for (Partition partition : partitions) {
+            OpenFile file = partition.file;
+            if (file != null) {
+                partition.file = null;
+                file.abandon();
+            }
+        }
+    }
+
+    /** Rows written to files that were abandoned instead of completed: written, but never readable. */
+    public long lostRows() {
+        return lostRows;
     }
 
     private OpenFile openFile(Partition partition, T first) throws IOException {
@@ -157,11 +177,21 @@ public final class PartitionedWriter<T> {
         void complete() throws IOException {
             try {
                 writer.close(options.footer());
+                output.rename(temp, target);
             } catch (IOException | RuntimeException e) {
-                writer.abandon();
+                abandon();
                 throw e;
             }
-            output.rename(temp, target);
+        }
+
+        void abandon() {
+            writer.abandon();
+            lostRows += rows;
+            try {
+                output.delete(temp);
+            } catch (IOException | RuntimeException ignored) {
+                // Already failing: the first error is the one to report; the file stays invisible to readers.
+            }
         }
     }
 }

@@ -28,6 +28,9 @@ public interface StoreOutput {
 
     void mkdirs(Path dir) throws IOException;
 
+    /** Removes a file if it exists: an unfinished file the writer gave up on, so it takes no room on a full disk. */
+    void delete(Path file) throws IOException;
+
     static StoreOutput of(Path location) throws IOException {
         if ("file".equals(location.toUri().getScheme())) {
             return new Local();
@@ -57,6 +60,11 @@ public interface StoreOutput {
         @Override
         public void mkdirs(Path dir) throws IOException {
             Files.createDirectories(local(dir, false));
+        }
+
+        @Override
+        public void delete(Path file) throws IOException {
+            Files.deleteIfExists(local(file, false));
         }
 
         private static java.nio.file.Path local(Path path, boolean withParent) throws IOException {
@@ -98,6 +106,11 @@ public interface StoreOutput {
         @Override
         public void mkdirs(Path dir) throws IOException {
             fs.mkdirs(dir);
+        }
+
+        @Override
+        public void delete(Path file) throws IOException {
+            fs.delete(file, false);
         }
     }
 }
