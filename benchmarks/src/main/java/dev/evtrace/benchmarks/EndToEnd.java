@@ -4,6 +4,7 @@ import dev.evtrace.benchmarks.process.Directories;
 import dev.evtrace.benchmarks.process.GcLog;
 import dev.evtrace.benchmarks.process.JvmRun;
 import dev.evtrace.benchmarks.process.Machine;
+import dev.evtrace.benchmarks.process.SampleJars;
 import dev.evtrace.benchmarks.process.SampleOutput;
 import dev.evtrace.benchmarks.process.Tally;
 import dev.evtrace.benchmarks.process.TimeToMain;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -53,14 +55,8 @@ public final class EndToEnd implements Callable<Integer> {
     @Option(names = "--mode", description = "the sample's dispatch mode, passed on as its --mode")
     String mode;
 
-    @Option(names = "--tracer-jar", defaultValue = "agent/target/tracer.jar", description = "default: ${DEFAULT-VALUE}")
-    Path tracerJar;
-
-    @Option(names = "--samples-jar", defaultValue = "samples/target/samples.jar", description = "default: ${DEFAULT-VALUE}")
-    Path samplesJar;
-
-    @Option(names = "--tracer-config", defaultValue = "samples/tracer.properties", description = "default: ${DEFAULT-VALUE}")
-    Path tracerConfig;
+    @Mixin
+    SampleJars jars;
 
     @Option(names = "--java", description = "the java launcher for every run (default: this JVM's)")
     Path java;
@@ -76,6 +72,9 @@ public final class EndToEnd implements Callable<Integer> {
 
     private final PrintStream out = System.out;
     private final Map<Variant, Tally> tallies = new EnumMap<>(Variant.class);
+    private Path tracerJar;
+    private Path samplesJar;
+    private Path tracerConfig;
     private Path scratch;
     private int stores;
 
@@ -89,9 +88,9 @@ public final class EndToEnd implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        tracerJar = existing(tracerJar, "tracer.jar");
-        samplesJar = existing(samplesJar, "samples.jar");
-        tracerConfig = existing(tracerConfig, "the tracer config");
+        tracerJar = jars.tracerJar();
+        samplesJar = jars.samplesJar();
+        tracerConfig = jars.tracerConfig();
         java = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> args = new ArrayList<>(sampleArgs.isEmpty() ? DEFAULT_SAMPLE_ARGS : sampleArgs);
         if (mode != null) {
@@ -223,11 +222,4 @@ public final class EndToEnd implements Callable<Integer> {
         return tiny;
     }
 
-    private static Path existing(Path path, String what) {
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException("no " + what + " at " + path.toAbsolutePath()
-                    + " (build with mvn -B -q install -DskipTests, or name it with its option)");
-        }
-        return path.toAbsolutePath();
-    }
 }
