@@ -94,13 +94,18 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         warmUp();
         EventRing ring = recording.ring();
         boolean announced = false;
-        long lastRoll = System.currentTimeMillis();
+        long rollMillis = config.rollMillis();
+        long nextRoll = System.currentTimeMillis() + rollMillis;
         while (true) {
             int n = ring.drain(this, BATCH);
             long now = System.currentTimeMillis();
-            if (now - lastRoll >= config.rollMillis()) {
-                lastRoll = now;
+            if (now >= nextRoll) {
                 roll();
+                // A kill loses what was drained since the start of the last roll that completed: with rolls
+                // every R ms taking d ms each, up to R + d. Starting the next one d ms early keeps it near R;
+                // never more often than every R/2, so a slow disk does not make the writer roll without end.
+                long took = System.currentTimeMillis() - now;
+                nextRoll = now + Math.max(rollMillis - took, rollMillis / 2);
             }
             if (n > 0 && !announced) {
                 announced = true;
