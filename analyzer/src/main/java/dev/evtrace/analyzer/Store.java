@@ -5,6 +5,7 @@ import dev.evtrace.store.EventQuery;
 import dev.evtrace.store.RowGroupSummary;
 import dev.evtrace.store.EventSchema;
 import dev.evtrace.store.TracedEvent;
+import dev.evtrace.store.WriterCounters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,6 +87,11 @@ public final class Store {
         SortedSet<String> runs = new TreeSet<>();
         reader.summarize(group -> runs.add(group.run()), Set.of(EventSchema.CORRELATION_ID), e -> runs.add(e.correlationId()));
         return runs;
+    }
+
+    /** What the writers counted beside the data (events sampled out per run and type). */
+    public WriterCounters writerCounters() {
+        return reader.writerCounters();
     }
 
     /** Row group summaries from the footers; the events of files that mix runs go to {@code mixed}. */

@@ -23,6 +23,7 @@ public final class StoreFixture {
     private final Path dir;
     private final List<TracedEvent> events = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
+    private final Map<String, String> counters = new LinkedHashMap<>();
 
     public StoreFixture(Path dir) {
         this.dir = dir;
@@ -107,7 +108,13 @@ public final class StoreFixture {
                 e.createdAt() + 1_000, e.createdAt() + 2_000, false));
     }
 
-    /** Writes every event added so far and returns the store directory. */
+    /** Counters for the writer to write beside the data, as the agent does at exit. */
+    public StoreFixture counters(Map<String, String> values) {
+        counters.putAll(values);
+        return this;
+    }
+
+    /** Writes every event added so far (and the counters, if any) and returns the store directory. */
     public String write() {
         try (EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), new WriterOptions("test", 1_000, Map.of()))) {
             for (TracedEvent e : events) {
@@ -115,6 +122,9 @@ public final class StoreFixture {
             }
             for (Delivery d : deliveries) {
                 writer.write(d);
+            }
+            if (!counters.isEmpty()) {
+                writer.writeMetadata(counters);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

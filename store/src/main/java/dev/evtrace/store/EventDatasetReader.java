@@ -197,6 +197,11 @@ public final class EventDatasetReader {
         }
     }
 
+    /** What the store's writers counted beside the data: the events each run's sampler left out. */
+    public WriterCounters writerCounters() {
+        return WriterCounters.read(fs, root.getParent());
+    }
+
     /** The events the query selects, ordered by run then sequence number. */
     public List<TracedEvent> read(EventQuery query) {
         List<TracedEvent> events = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.evtrace.agent.bootstrap.RunState;
 import dev.evtrace.store.Delivery;
 import dev.evtrace.store.EventDatasetWriter;
 import dev.evtrace.store.TracedEvent;
+import dev.evtrace.store.WriterCounters;
 import dev.evtrace.store.WriterIds;
 import dev.evtrace.store.WriterOptions;
 import dev.evtrace.store.parquet.WriterWarmUp;
@@ -288,7 +289,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         if (config.sampleRate() < 1) {
             c.put("sample_rate", Double.toString(config.sampleRate()));
             samplers.forEach((run, sampler) -> sampler.sampledOutByType().forEach(
-                    (type, n) -> c.put("sampled_out." + run + "." + type, Long.toString(n))));
+                    (type, n) -> c.put(WriterCounters.sampledOutKey(run, type), Long.toString(n))));
         }
         return c;
     }

@@ -8,10 +8,12 @@ import static dev.evtrace.store.EventSchema.SEQUENCE_NUMBER;
 
 import dev.evtrace.analyzer.CommonOptions;
 import dev.evtrace.analyzer.FormatOption;
+import dev.evtrace.analyzer.Store;
 import dev.evtrace.analyzer.output.JsonWriter;
 import dev.evtrace.analyzer.output.Table;
 import dev.evtrace.analyzer.output.Table.Column;
 import dev.evtrace.analyzer.output.Units;
+import dev.evtrace.store.WriterCounters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Mixin;
         description = {
             "Lists every run in the store, oldest first.",
             "For each run (correlation id): its start (first event created), end (last event processed or "
-                    + "created), duration, and how many events it published, in total and per type."},
+                    + "created), duration, and how many events it published, in total and per type; for a run "
+                    + "recorded with tracer.sample.rate below 1, how many events the sampler left out."},
         footerHeading = "%nExample:%n",
         footer = "  java -jar analyzer.jar runs --store ./events --format csv")
 public final class RunsCommand implements Runnable {
@@ -42,30 +45,40 @@ public final class RunsCommand implements Runnable {
     @Override
     public void run() {
         Map<String, RunSummary> byRun = new HashMap<>();
+        Store store = common.openStore();
         // Footers first: a row group of one run and one type is summed from its statistics, unread.
-        common.openStore().summarize(group -> byRun.computeIfAbsent(group.run(), RunSummary::new).add(group),
+        store.summarize(group -> byRun.computeIfAbsent(group.run(), RunSummary::new).add(group),
                 COLUMNS, e -> byRun.computeIfAbsent(e.correlationId(), RunSummary::new).add(e));
         List<RunSummary> runs = new ArrayList<>(byRun.values());
         runs.sort(Comparator.comparingLong(RunSummary::start).thenComparing(RunSummary::run));
-        format.output().print(table(runs), json -> json(json, runs));
+        WriterCounters counters = store.writerCounters();
+        format.output().print(table(runs, counters), json -> json(json, runs, counters));
     }
 
-    private static Table table(List<RunSummary> runs) {
+    private static Table table(List<RunSummary> runs, WriterCounters counters) {
         List<String> types = RunSummary.types(runs);
+        // Only a store with sampled runs gets the column: most are recorded whole.
+        boolean sampled = runs.stream().anyMatch(run -> !counters.sampledOut(run.run()).isEmpty());
         List<Column> columns = new ArrayList<>(List.of(Column.text("run"), Column.text("start"), Column.text("end"),
                 Column.number("duration_ms"), Column.number("events")));
         types.forEach(type -> columns.add(Column.number(type)));
+        if (sampled) {
+            columns.add(Column.number("sampled_out"));
+        }
         Table table = new Table(columns);
         for (RunSummary run : runs) {
             List<Object> row = new ArrayList<>(List.of(run.run(), Units.iso(run.start()), Units.iso(run.end()),
                     Units.millis(run.end() - run.start()), run.events()));
             types.forEach(type -> row.add(run.count(type)));
+            if (sampled) {
+                row.add(counters.sampledOut(run.run()).values().stream().mapToLong(Long::longValue).sum());
+            }
             table.row(row.toArray());
         }
         return table;
     }
 
-    private static void json(JsonWriter json, List<RunSummary> runs) {
+    private static void json(JsonWriter json, List<RunSummary> runs, WriterCounters counters) {
         json.beginObject().name("runs").beginArray();
         for (RunSummary run : runs) {
             json.beginObject()
@@ -76,7 +89,14 @@ public final class RunsCommand implements Runnable {
                     .field("events", run.events())
                     .name("events_by_type").beginObject();
             run.types().forEach(type -> json.field(type, run.count(type)));
-            json.endObject().endObject();
+            json.endObject();
+            Map<String, Long> sampledOut = counters.sampledOut(run.run());
+            if (!sampledOut.isEmpty()) {
+                json.name("sampled_out_by_type").beginObject();
+                sampledOut.forEach(json::field);
+                json.endObject();
+            }
+            json.endObject();
         }
         json.endArray().endObject();
     }

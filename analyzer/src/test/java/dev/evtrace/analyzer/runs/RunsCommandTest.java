@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evtrace.analyzer.Cli;
 import dev.evtrace.analyzer.Cli.Result;
 import dev.evtrace.analyzer.StoreFixture;
+import dev.evtrace.store.WriterCounters;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +66,35 @@ class RunsCommandTest {
     void csvHasAHeaderRow() {
         Result result = Cli.run("runs", "--store", twoRuns(), "--format", "csv");
         assertThat(result.out()).startsWith("run,start,end,duration_ms,events,BAR,SIGNAL,ORDER,FILL\r\nrun-b,");
+    }
+
+    @Test
+    void saysHowManyEventsTheSamplerLeftOutOfASampledRun() throws Exception {
+        String store = new StoreFixture(dir).pipeline("run.a", T0, 3).pipeline("run-b", T0 + HOUR, 2)
+                .counters(Map.of(WriterCounters.sampledOutKey("run.a", "BAR"), "40",
+                        WriterCounters.sampledOutKey("run.a", "SIGNAL"), "2"))
+                .write();
+
+        List<String> lines = Cli.run("runs", "--store", store).out().lines().toList();
+        assertThat(lines.get(0).split(" +")).endsWith("FILL", "SAMPLED_OUT");
+        assertThat(lines.get(1).split(" +")).startsWith("run.a").endsWith("42");
+        assertThat(lines.get(2).split(" +")).startsWith("run-b").endsWith("0");
+
+        JsonNode runs = new ObjectMapper().readTree(Cli.run("runs", "--store", store, "--format", "json").out()).get("runs");
+        assertThat(runs.get(0).get("sampled_out_by_type").get("BAR").asLong()).isEqualTo(40);
+        assertThat(runs.get(0).get("sampled_out_by_type").get("SIGNAL").asLong()).isEqualTo(2);
+        assertThat(runs.get(1).has("sampled_out_by_type")).isFalse();
+    }
+
+    @Test
+    void aCorruptCountersFileExitsOneNamingIt() throws Exception {
+        String store = new StoreFixture(dir).pipeline("run-a", T0, 3)
+                .counters(Map.of(WriterCounters.sampledOutKey("run-a", "BAR"), "many")).write();
+
+        Result result = Cli.run("runs", "--store", store);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("analyzer runs: cannot read ").contains("_meta/test.properties")
+                .contains("sampled_out.run-a.BAR is not a count: many");
     }
 
     @Test
