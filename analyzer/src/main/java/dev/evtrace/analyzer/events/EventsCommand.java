@@ -2,18 +2,25 @@ package dev.evtrace.analyzer.events;
 
 import dev.evtrace.analyzer.CommonOptions;
 import dev.evtrace.analyzer.FormatOption;
+import dev.evtrace.analyzer.Store;
+import dev.evtrace.analyzer.output.Format;
 import dev.evtrace.analyzer.output.JsonWriter;
-import dev.evtrace.analyzer.output.Table;
+import dev.evtrace.analyzer.output.Output;
 import dev.evtrace.analyzer.output.Table.Clip;
 import dev.evtrace.analyzer.output.Table.Column;
 import dev.evtrace.analyzer.output.Units;
 import dev.evtrace.store.EventQuery;
+import dev.evtrace.store.EventSchema;
+import dev.evtrace.store.EventStream;
 import dev.evtrace.store.TracedEvent;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,10 +43,16 @@ import picocli.CommandLine.Spec;
             "  java -jar analyzer.jar events --run backtest_20251124_160000_1a2b3c4d \\",
             "      --from 2025-11-24T16:00:00Z --to 2025-11-24T16:05:00Z --where symbol=SPY --where side=BUY"})
 public final class EventsCommand implements Runnable {
-    private static final List<Column> COLUMNS = List.of(
+    static final List<Column> COLUMNS = List.of(
             Column.number("id"), Column.text("type"), Column.clipped("source", Clip.KEEP_END, 40),
             Column.number("cause"), Column.text("created"), Column.number("received_ms"),
             Column.number("processed_ms"), Column.clipped("data", Clip.KEEP_START, 60));
+    /** What the table's width pass reads: every column shown but the payload (see {@link #measure}). */
+    private static final Set<String> MEASURED = Set.of(EventSchema.EVENT_ID, EventSchema.EVENT_TYPE,
+            EventSchema.SOURCE_CONTAINER, EventSchema.CAUSATION_ID, EventSchema.CREATED_AT, EventSchema.RECEIVED_AT,
+            EventSchema.PROCESSED_AT);
+    /** What table and CSV show; JSON shows every column. */
+    private static final Set<String> SHOWN = union(MEASURED, EventSchema.DATA);
 
     @Spec
     private CommandSpec spec;
@@ -87,8 +100,43 @@ public final class EventsCommand implements Runnable {
         }
         // Types and the time range are pushed down to the files; sources and payload values are checked per row.
         EventQuery query = EventQuery.all().withTypes(types).between(fromMicros, toMicros);
-        List<TracedEvent> events = common.openStore().readRun(run, query, this::matches, limit);
-        format.output().print(table(events), json -> json(json, events));
+        Store store = common.openStore();
+        Output output = format.output();
+        EventQuery printed = output.format() == Format.JSON ? query : query.withColumns(SHOWN);
+        // Opened before anything is printed, so that an unknown run is an error rather than an empty table.
+        try (EventStream events = store.streamRun(run, printed)) {
+            output.stream(COLUMNS,
+                    // Nothing to measure when nothing matched, and the run was checked once already.
+                    sink -> {
+                        if (events.hasNext()) {
+                            measure(store, query, sink);
+                        }
+                    },
+                    sink -> select(events, e -> sink.accept(cells(e))),
+                    json -> json(json, events));
+        }
+    }
+
+    /**
+     * The table's first pass, for its column widths: the same events read again, without their payload unless
+     * --where needs it to select. The payload is the last column, which is never padded, and the costliest to read.
+     */
+    private void measure(Store store, EventQuery query, Consumer<List<String>> sink) {
+        try (EventStream events = store.streamRun(run, query.withColumns(where.isEmpty() ? MEASURED : SHOWN))) {
+            select(events, e -> sink.accept(cells(e)));
+        }
+    }
+
+    /** Hands on, in sequence order, the events that pass the per-row filters (sources, payload values), up to --limit. */
+    private void select(EventStream events, Consumer<TracedEvent> sink) {
+        int taken = 0;
+        while (taken < limit && events.hasNext()) {
+            TracedEvent e = events.next();
+            if (matches(e)) {
+                sink.accept(e);
+                taken++;
+            }
+        }
     }
 
     private boolean matches(TracedEvent e) {
@@ -104,18 +152,20 @@ public final class EventsCommand implements Runnable {
         return true;
     }
 
+    private static Set<String> union(Set<String> columns, String column) {
+        Set<String> union = new HashSet<>(columns);
+        union.add(column);
+        return Set.copyOf(union);
+    }
+
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
     }
 
-    private static Table table(List<TracedEvent> events) {
-        Table table = new Table(COLUMNS);
-        for (TracedEvent e : events) {
-            table.row(e.eventId(), e.eventType(), e.sourceContainer(), e.isRoot() ? null : e.causationId(),
-                    Units.iso(e.createdAt()), sinceCreated(e, e.receivedAt()), sinceCreated(e, e.processedAt()),
-                    payload(e.data()));
-        }
-        return table;
+    private static List<String> cells(TracedEvent e) {
+        return Arrays.asList(Long.toString(e.eventId()), e.eventType(), e.sourceContainer(),
+                e.isRoot() ? null : Long.toString(e.causationId()), Units.iso(e.createdAt()),
+                sinceCreated(e, e.receivedAt()), sinceCreated(e, e.processedAt()), payload(e.data()));
     }
 
     /** {@code key=value} pairs, space-separated; a loop rather than a stream, as it runs for every event. */
@@ -130,13 +180,13 @@ public final class EventsCommand implements Runnable {
         return sb.toString();
     }
 
-    private static Object sinceCreated(TracedEvent e, long time) {
-        return time == TracedEvent.ABSENT ? null : Units.millis(time - e.createdAt());
+    private static String sinceCreated(TracedEvent e, long time) {
+        return time == TracedEvent.ABSENT ? null : Units.millisText(time - e.createdAt());
     }
 
-    private void json(JsonWriter json, List<TracedEvent> events) {
+    private void json(JsonWriter json, EventStream events) {
         json.beginObject().field("run", run).name("events").beginArray();
-        for (TracedEvent e : events) {
+        select(events, e -> {
             json.beginObject()
                     .field("event_id", e.eventId())
                     .field("event_type", e.eventType())
@@ -153,7 +203,7 @@ public final class EventsCommand implements Runnable {
                 json.field(d.getKey(), d.getValue());
             }
             json.endObject().endObject();
-        }
+        });
         json.endArray().endObject();
     }
 }

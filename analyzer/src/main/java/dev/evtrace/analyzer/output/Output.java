@@ -1,6 +1,8 @@
 package dev.evtrace.analyzer.output;
 
+import dev.evtrace.analyzer.output.Table.Column;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Where a command's result goes, in the format the user chose. */
@@ -29,6 +31,24 @@ public final class Output {
         switch (format) {
             case TABLE -> TableRenderer.render(table, out);
             case CSV -> CsvWriter.write(table, out);
+            case JSON -> json.accept(new JsonWriter(out));
+        }
+        out.flush();
+    }
+
+    /**
+     * Prints rows that are read as they are printed, so that none need be held: CSV at once, a table in two passes,
+     * {@code measure} for the widths (see {@link ColumnWidths}: it may leave out a left-aligned last column) and
+     * then {@code rows}; or calls {@code json} to write the one JSON document, which it streams itself.
+     */
+    public void stream(List<Column> columns, Rows measure, Rows rows, Consumer<JsonWriter> json) {
+        switch (format) {
+            case TABLE -> {
+                ColumnWidths widths = new ColumnWidths(columns);
+                measure.forEach(widths::measure);
+                rows.forEach(new TableRenderer(columns, widths, out)::row);
+            }
+            case CSV -> rows.forEach(new CsvWriter(columns, out)::row);
             case JSON -> json.accept(new JsonWriter(out));
         }
         out.flush();
