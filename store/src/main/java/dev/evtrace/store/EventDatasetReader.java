@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -210,6 +211,42 @@ public final class EventDatasetReader {
             }
         }
         return rows;
+    }
+
+    /**
+     * The highest event id the query may select, from the footers alone: a bound, as a row group may hold ids the
+     * query leaves out. Empty when nothing may match, or a footer does not give the ids' bounds.
+     */
+    public OptionalLong maxEventId(EventQuery query) {
+        long max = Long.MIN_VALUE;
+        for (DataFile file : candidates(query)) {
+            for (RowGroupStats group : footers.groups(file)) {
+                if (group.mayMatch(query)) {
+                    if (group.maxId() == Long.MAX_VALUE) {
+                        return OptionalLong.empty();
+                    }
+                    max = Math.max(max, group.maxId());
+                }
+            }
+        }
+        return max == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(max);
+    }
+
+    /**
+     * The event types of the row groups the query may select, from the footers alone: each group's lowest and
+     * highest, which for a group of one type, as the writer makes them, is that type.
+     */
+    public SortedSet<String> types(EventQuery query) {
+        SortedSet<String> types = new TreeSet<>();
+        for (DataFile file : candidates(query)) {
+            for (RowGroupStats group : footers.groups(file)) {
+                if (group.mayMatch(query) && group.types() != null) {
+                    types.add(group.types().min().toStringUsingUTF8());
+                    types.add(group.types().max().toStringUsingUTF8());
+                }
+            }
+        }
+        return types;
     }
 
     /**

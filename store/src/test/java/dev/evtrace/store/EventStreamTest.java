@@ -103,6 +103,18 @@ class EventStreamTest {
     }
 
     @Test
+    void footersBoundTheIdsAndTypesAQueryMaySelect() throws IOException {
+        EventDatasetReader reader = manyFiles();
+        assertThat(reader.maxEventId(EventQuery.run("run-b"))).hasValue(600);
+        assertThat(reader.maxEventId(EventQuery.run("run-b").withTypes(Set.of("FILL")))).hasValue(600);
+        assertThat(reader.maxEventId(EventQuery.run("run-b").withEventIds(1, 100)).getAsLong()).as("a bound").isBetween(100L, 200L);
+        assertThat(reader.maxEventId(EventQuery.run("run-x"))).isEmpty();
+        assertThat(reader.types(EventQuery.run("run-a"))).containsExactly("BAR", "FILL", "SIGNAL");
+        assertThat(reader.types(EventQuery.run("run-a").withTypes(Set.of("SIGNAL")))).containsExactly("SIGNAL");
+        assertThat(reader.types(EventQuery.run("run-x"))).isEmpty();
+    }
+
+    @Test
     void aStreamIsOfOneRun() throws IOException {
         EventDatasetReader reader = manyFiles();
         assertThatThrownBy(() -> reader.stream(EventQuery.all())).isInstanceOf(IllegalArgumentException.class);
