@@ -6,6 +6,7 @@ import dev.evtrace.store.EventStream;
 import dev.evtrace.store.RowGroupSummary;
 import dev.evtrace.store.EventSchema;
 import dev.evtrace.store.TracedEvent;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -103,6 +104,16 @@ public final class Store {
             requireRun(run);
         }
         return events;
+    }
+
+    /** The highest event id {@code query} may select within {@code run}, from the footers: a bound, if they say. */
+    public OptionalLong maxEventId(String run, EventQuery query) {
+        return reader.maxEventId(query.withRun(run));
+    }
+
+    /** The event types {@code query} may select within {@code run}, from the footers. */
+    public SortedSet<String> types(String run, EventQuery query) {
+        return reader.types(query.withRun(run));
     }
 
     /** The runs that hold an event with this id, in name order; ids are unique only within a run. */

@@ -14,7 +14,6 @@ import dev.evtrace.store.EventSchema;
 import dev.evtrace.store.EventStream;
 import dev.evtrace.store.TracedEvent;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,12 +46,13 @@ public final class EventsCommand implements Runnable {
             Column.number("id"), Column.text("type"), Column.clipped("source", Clip.KEEP_END, 40),
             Column.number("cause"), Column.text("created"), Column.number("received_ms"),
             Column.number("processed_ms"), Column.clipped("data", Clip.KEEP_START, 60));
-    /** What the table's width pass reads: every column shown but the payload (see {@link #measure}). */
-    private static final Set<String> MEASURED = Set.of(EventSchema.EVENT_ID, EventSchema.EVENT_TYPE,
-            EventSchema.SOURCE_CONTAINER, EventSchema.CAUSATION_ID, EventSchema.CREATED_AT, EventSchema.RECEIVED_AT,
-            EventSchema.PROCESSED_AT);
+    private static final int ID = 0;
+    private static final int TYPE = 1;
+    private static final int CAUSE = 3;
     /** What table and CSV show; JSON shows every column. */
-    private static final Set<String> SHOWN = union(MEASURED, EventSchema.DATA);
+    private static final Set<String> SHOWN = Set.of(EventSchema.EVENT_ID, EventSchema.EVENT_TYPE,
+            EventSchema.SOURCE_CONTAINER, EventSchema.CAUSATION_ID, EventSchema.CREATED_AT, EventSchema.RECEIVED_AT,
+            EventSchema.PROCESSED_AT, EventSchema.DATA);
 
     @Spec
     private CommandSpec spec;
@@ -105,25 +105,18 @@ public final class EventsCommand implements Runnable {
         EventQuery printed = output.format() == Format.JSON ? query : query.withColumns(SHOWN);
         // Opened before anything is printed, so that an unknown run is an error rather than an empty table.
         try (EventStream events = store.streamRun(run, printed)) {
-            output.stream(COLUMNS,
-                    // Nothing to measure when nothing matched, and the run was checked once already.
-                    sink -> {
-                        if (events.hasNext()) {
-                            measure(store, query, sink);
-                        }
+            output.stream(COLUMNS, sink -> select(events, e -> sink.accept(cells(e))),
+                    // Ids grow down a run, and a type may first come late: the footers know what the rows to come
+                    // hold, so the columns need not widen as they print. A cause is published before what it
+                    // causes, so its id is lower than the highest.
+                    widths -> {
+                        store.maxEventId(run, query).ifPresent(id -> {
+                            widths.atLeast(ID, Long.toString(id).length());
+                            widths.atLeast(CAUSE, Long.toString(id - 1).length());
+                        });
+                        store.types(run, query).forEach(type -> widths.atLeast(TYPE, type.length()));
                     },
-                    sink -> select(events, e -> sink.accept(cells(e))),
                     json -> json(json, events));
-        }
-    }
-
-    /**
-     * The table's first pass, for its column widths: the same events read again, without their payload unless
-     * --where needs it to select. The payload is the last column, which is never padded, and the costliest to read.
-     */
-    private void measure(Store store, EventQuery query, Consumer<List<String>> sink) {
-        try (EventStream events = store.streamRun(run, query.withColumns(where.isEmpty() ? MEASURED : SHOWN))) {
-            select(events, e -> sink.accept(cells(e)));
         }
     }
 
@@ -150,12 +143,6 @@ public final class EventsCommand implements Runnable {
             }
         }
         return true;
-    }
-
-    private static Set<String> union(Set<String> columns, String column) {
-        Set<String> union = new HashSet<>(columns);
-        union.add(column);
-        return Set.copyOf(union);
     }
 
     private static String simpleName(String className) {

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How wide each column of a table must be for its header and every cell, measured row by row: the first of the two
- * passes a table is printed in. The last column, when left-aligned, is never padded, so its cells are not measured,
- * and a pass that only measures may leave them out (the events' payload, the widest and costliest cell to read).
+ * How wide each column of a table must be for its header and every cell measured so far, row by row. The last
+ * column, when left-aligned, is never padded, so its cells are not measured.
  */
 public final class ColumnWidths {
     private final List<Column> columns;
@@ -30,6 +29,11 @@ public final class ColumnWidths {
         for (int i = 0; i < measured; i++) {
             widths[i] = Math.max(widths[i], shownLength(row.get(i), columns.get(i)));
         }
+    }
+
+    /** Makes {@code column} at least {@code width} wide, for cells known to be coming. */
+    public void atLeast(int column, int width) {
+        widths[column] = Math.max(widths[column], width);
     }
 
     int width(int column) {

@@ -37,16 +37,16 @@ public final class Output {
     }
 
     /**
-     * Prints rows that are read as they are printed, so that none need be held: CSV at once, a table in two passes,
-     * {@code measure} for the widths (see {@link ColumnWidths}: it may leave out a left-aligned last column) and
-     * then {@code rows}; or calls {@code json} to write the one JSON document, which it streams itself.
+     * Prints rows that are read as they are printed, so that none need be held: CSV at once, a table as
+     * {@link StreamedTable} does, with {@code beyondWindow} to widen its columns for cells known to be coming when
+     * the rows outnumber its window; or calls {@code json} to write the one JSON document, which it streams itself.
      */
-    public void stream(List<Column> columns, Rows measure, Rows rows, Consumer<JsonWriter> json) {
+    public void stream(List<Column> columns, Rows rows, Consumer<ColumnWidths> beyondWindow, Consumer<JsonWriter> json) {
         switch (format) {
             case TABLE -> {
-                ColumnWidths widths = new ColumnWidths(columns);
-                measure.forEach(widths::measure);
-                rows.forEach(new TableRenderer(columns, widths, out)::row);
+                StreamedTable table = new StreamedTable(columns, beyondWindow, out);
+                rows.forEach(table::row);
+                table.end();
             }
             case CSV -> rows.forEach(new CsvWriter(columns, out)::row);
             case JSON -> json.accept(new JsonWriter(out));

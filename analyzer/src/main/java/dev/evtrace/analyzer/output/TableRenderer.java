@@ -41,8 +41,9 @@ public final class TableRenderer {
         table.rows().forEach(renderer::row);
     }
 
-    /** A cell wider than measured is printed whole, pushing the rest of its line to the right. */
+    /** A row wider than the widths measured so far widens its columns, from its line on. */
     public void row(List<String> row) {
+        widths.measure(row);
         print(row, true);
     }
 
