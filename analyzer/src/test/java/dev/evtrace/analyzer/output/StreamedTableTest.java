@@ -37,11 +37,7 @@ class StreamedTableTest {
         for (int i = 1; i <= rows; i++) {
             table.row(row(i).toArray());
         }
-        StringWriter out = new StringWriter();
-        PrintWriter writer = new PrintWriter(out);
-        TableRenderer.render(table, writer);
-        writer.flush();
-        return out.toString().lines().toList();
+        return TableRendererTest.render(table);
     }
 
     @Test
