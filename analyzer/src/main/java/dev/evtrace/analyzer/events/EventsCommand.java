@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
                     + "range or payload values (every filter given must match).",
             "For each event: id, type, source, cause (the id of the event whose handler published it), when it "
                     + "was created, when it was received and processed (milliseconds after its creation), and "
-                    + "its payload. Table output cuts long sources and payloads; json and csv keep them whole."},
+                    + "its payload. Table output cuts long sources and payloads; json and csv keep them whole.",
+            "Events print as they are read, so a run of any length takes little memory. A table sizes its columns "
+                    + "for its first 10,000 events and what the store's footers say of the rest (ids, types); a later, "
+                    + "wider cell widens its column from its line on."},
         footerHeading = "%nExample:%n",
         footer = {
             "  java -jar analyzer.jar events --store ./events \\",
