@@ -314,7 +314,8 @@ public final class EventDatasetReader {
 
     /** What reading {@code file} failed with, naming it; a StoreException already names its file. */
     static StoreException readFailure(Object file, Exception e) {
-        return e instanceof StoreException named ? named : new StoreException("cannot read " + file + ": " + describe(e), e);
+        return e instanceof StoreException named ? named
+                : new StoreException("cannot read " + file + ": " + describe(e), e);
     }
 
     /** A record filter only sees projected columns: the filtered ones are always read. */

@@ -123,7 +123,7 @@ public final class EventsCommand implements Runnable {
         }
     }
 
-    /** Hands on, in sequence order, the events that pass the per-row filters (sources, payload values), up to --limit. */
+    /** Hands on, in sequence order, the events that pass the per-row filters (sources, payload values), to --limit. */
     private void select(EventStream events, Consumer<TracedEvent> sink) {
         int taken = 0;
         while (taken < limit && events.hasNext()) {

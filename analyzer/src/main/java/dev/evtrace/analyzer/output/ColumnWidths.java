@@ -15,7 +15,7 @@ public final class ColumnWidths {
     private final int[] widths;
     private final int measured;
 
-    public ColumnWidths(List<Column> columns) {
+    ColumnWidths(List<Column> columns) {
         this.columns = List.copyOf(columns);
         this.widths = new int[columns.size()];
         for (int i = 0; i < widths.length; i++) {
@@ -25,7 +25,7 @@ public final class ColumnWidths {
         this.measured = lastUnpadded ? columns.size() - 1 : columns.size();
     }
 
-    public void measure(List<String> row) {
+    void measure(List<String> row) {
         for (int i = 0; i < measured; i++) {
             widths[i] = Math.max(widths[i], shownLength(row.get(i), columns.get(i)));
         }

@@ -41,7 +41,8 @@ public final class Output {
      * {@link StreamedTable} does, with {@code beyondWindow} to widen its columns for cells known to be coming when
      * the rows outnumber its window; or calls {@code json} to write the one JSON document, which it streams itself.
      */
-    public void stream(List<Column> columns, Rows rows, Consumer<ColumnWidths> beyondWindow, Consumer<JsonWriter> json) {
+    public void stream(List<Column> columns, Rows rows, Consumer<ColumnWidths> beyondWindow,
+                       Consumer<JsonWriter> json) {
         switch (format) {
             case TABLE -> {
                 StreamedTable table = new StreamedTable(columns, beyondWindow, out);
