@@ -2,23 +2,19 @@ package dev.evtrace.analyzer;
 
 import dev.evtrace.store.EventDatasetReader;
 import dev.evtrace.store.EventQuery;
+import dev.evtrace.store.EventStream;
 import dev.evtrace.store.RowGroupSummary;
 import dev.evtrace.store.EventSchema;
 import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterCounters;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /** The reads the commands share, over one store directory, with the analyzer's "not found" errors. */
 public final class Store {
-    private static final Comparator<TracedEvent> BY_SEQUENCE = Comparator.comparingLong(TracedEvent::sequenceNumber);
-
     private final String location;
     private final EventDatasetReader reader;
     private final Progress progress;
@@ -100,30 +96,30 @@ public final class Store {
     }
 
     /**
-     * The first {@code limit} events {@code query} selects within {@code run} that {@code keep} accepts, in
-     * sequence order. Holds at most twice {@code limit} events at a time, so a short look at a long run does not
-     * hold all of it: past that it sorts and drops all but the first {@code limit}. Files are each in sequence
-     * order, so the sorts merge a few sorted stretches, far cheaper than a heap's insertions.
+     * The events {@code query} selects within {@code run}, in sequence order, read as they are taken (see
+     * {@link EventDatasetReader#stream}): however long the run, only a row per open file is held. No progress bar:
+     * who takes the events prints them as they come.
+     *
+     * @throws DataException when nothing matched and the store holds no event of {@code run}
      */
-    public List<TracedEvent> readRun(String run, EventQuery query, Predicate<TracedEvent> keep, int limit) {
-        List<TracedEvent> kept = new ArrayList<>();
-        scanRun(run, query, e -> {
-            if (keep.test(e)) {
-                kept.add(e);
-                if (kept.size() >= 2L * limit) {
-                    firstInSequence(kept, limit);
-                }
-            }
-        });
-        firstInSequence(kept, limit);
-        return kept;
+    public EventStream streamRun(String run, EventQuery query) {
+        EventStream events = reader.stream(query.withRun(run));
+        // Nothing matched may only mean the filters excluded everything: tell that apart from a wrong run.
+        if (!events.hasNext()) {
+            events.close();
+            requireRun(run);
+        }
+        return events;
     }
 
-    private static void firstInSequence(List<TracedEvent> events, int limit) {
-        events.sort(BY_SEQUENCE);
-        if (events.size() > limit) {
-            events.subList(limit, events.size()).clear();
-        }
+    /** The highest event id {@code query} may select within {@code run}, from the footers: a bound, if they say. */
+    public OptionalLong maxEventId(String run, EventQuery query) {
+        return reader.maxEventId(query.withRun(run));
+    }
+
+    /** The event types {@code query} may select within {@code run}, from the footers. */
+    public SortedSet<String> types(String run, EventQuery query) {
+        return reader.types(query.withRun(run));
     }
 
     /** The runs that hold an event with this id, in name order; ids are unique only within a run. */

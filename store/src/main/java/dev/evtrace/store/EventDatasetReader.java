@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -118,14 +119,51 @@ public final class EventDatasetReader {
         FilterCompat.Filter filter = filter(query);
         for (DataFile file : candidates(query)) {
             TracedEventReadSupport readSupport = new TracedEventReadSupport(projection(query));
-            // A file of one run (the usual case) needs no row of it tested against that run.
-            boolean allMatch = footers.groups(file).stream().allMatch(group -> group.allMatch(query));
-            readFile(file.path(), readSupport, allMatch ? FilterCompat.NOOP : filter, e -> {
+            readFile(file.path(), readSupport, filter(file, query, filter), e -> {
                 if (query.types().isEmpty() || query.types().contains(e.eventType())) {
                     sink.accept(e);
                 }
             });
         }
+    }
+
+    /**
+     * The events of one run that the query selects, in sequence order, as they are read: a merge of the run's
+     * files, each read in sequence order, that holds a row per open file, so the memory does not grow with the
+     * run. It prunes files, row groups and pages as {@link #scan} does, and a file is opened only when the merge
+     * reaches the first sequence number its footer gives. Equal sequence numbers come in file order, as
+     * {@link #read} sorts them.
+     *
+     * @throws IllegalArgumentException when the query names no run: sequence numbers order a run's events only
+     */
+    public EventStream stream(EventQuery query) {
+        if (query.run() == null) {
+            throw new IllegalArgumentException("a stream is of one run's events, and the query names no run");
+        }
+        FilterCompat.Filter filter = filter(query);
+        Set<String> columns = projection(query);
+        if (!columns.isEmpty()) {
+            // A projection is a set of its own, and the merge orders by this column.
+            columns.add(EventSchema.SEQUENCE_NUMBER);
+        }
+        List<DataFile> files = candidates(query);
+        List<FileRows> rows = new ArrayList<>(files.size());
+        long[] firstSequences = new long[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            DataFile file = files.get(i);
+            FilterCompat.Filter fileFilter = filter(file, query, filter);
+            rows.add(new FileRows(file.path().toString(), () -> open(file.path(), new TracedEventReadSupport(columns),
+                    fileFilter, 0, Long.MAX_VALUE), query.types()));
+            firstSequences[i] = footers.groups(file).stream().filter(group -> group.mayMatch(query))
+                    .mapToLong(group -> group.minSequence() == null ? Long.MIN_VALUE : group.minSequence())
+                    .min().orElse(Long.MIN_VALUE);
+        }
+        return new SequenceMerge(rows, firstSequences);
+    }
+
+    /** A file of one run (the usual case) needs no row of it tested against that run: no filter at all. */
+    private FilterCompat.Filter filter(DataFile file, EventQuery query, FilterCompat.Filter filter) {
+        return footers.groups(file).stream().allMatch(group -> group.allMatch(query)) ? FilterCompat.NOOP : filter;
     }
 
     /**
@@ -176,6 +214,42 @@ public final class EventDatasetReader {
     }
 
     /**
+     * The highest event id the query may select, from the footers alone: a bound, as a row group may hold ids the
+     * query leaves out. Empty when nothing may match, or a footer does not give the ids' bounds.
+     */
+    public OptionalLong maxEventId(EventQuery query) {
+        long max = Long.MIN_VALUE;
+        for (DataFile file : candidates(query)) {
+            for (RowGroupStats group : footers.groups(file)) {
+                if (group.mayMatch(query)) {
+                    if (group.maxId() == Long.MAX_VALUE) {
+                        return OptionalLong.empty();
+                    }
+                    max = Math.max(max, group.maxId());
+                }
+            }
+        }
+        return max == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(max);
+    }
+
+    /**
+     * The event types of the row groups the query may select, from the footers alone: each group's lowest and
+     * highest, which for a group of one type, as the writer makes them, is that type.
+     */
+    public SortedSet<String> types(EventQuery query) {
+        SortedSet<String> types = new TreeSet<>();
+        for (DataFile file : candidates(query)) {
+            for (RowGroupStats group : footers.groups(file)) {
+                if (group.mayMatch(query) && group.types() != null) {
+                    types.add(group.types().min().toStringUsingUTF8());
+                    types.add(group.types().max().toStringUsingUTF8());
+                }
+            }
+        }
+        return types;
+    }
+
+    /**
      * Summarizes every row group from the file footers alone, where the statistics show a single run and type
      * per group (a writer stores runs contiguously); the events of any other row group are streamed to
      * {@code mixed}, projected to {@code columns}. Summing a 10M-event store this way reads kilobytes.
@@ -219,7 +293,18 @@ public final class EventDatasetReader {
     /** Reads the row groups whose middle byte lies in {@code [start, end)}. */
     private <T> void readFile(Path path, ReadSupport<T> readSupport, FilterCompat.Filter filter, Consumer<T> sink,
                               long start, long end) {
-        try (ParquetReader<T> reader = new ParquetReader.Builder<T>(fs.input(path)) {
+        try (ParquetReader<T> reader = open(path, readSupport, filter, start, end)) {
+            for (T row = reader.read(); row != null; row = reader.read()) {
+                sink.accept(row);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw readFailure(path, e);
+        }
+    }
+
+    private <T> ParquetReader<T> open(Path path, ReadSupport<T> readSupport, FilterCompat.Filter filter, long start,
+                                      long end) throws IOException {
+        return new ParquetReader.Builder<T>(fs.input(path)) {
                     @Override
                     protected ReadSupport<T> getReadSupport() {
                         return readSupport;
@@ -229,15 +314,13 @@ public final class EventDatasetReader {
                 .withCodecFactory(PureJavaCodecs.INSTANCE)
                 .withFilter(filter)
                 .withFileRange(start, end)
-                .build()) {
-            for (T row = reader.read(); row != null; row = reader.read()) {
-                sink.accept(row);
-            }
-        } catch (StoreException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new StoreException("cannot read " + path + ": " + describe(e), e);
-        }
+                .build();
+    }
+
+    /** What reading {@code file} failed with, naming it; a StoreException already names its file. */
+    static StoreException readFailure(Object file, Exception e) {
+        return e instanceof StoreException named ? named
+                : new StoreException("cannot read " + file + ": " + describe(e), e);
     }
 
     /** A record filter only sees projected columns: the filtered ones are always read. */

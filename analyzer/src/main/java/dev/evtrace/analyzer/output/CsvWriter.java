@@ -4,36 +4,49 @@ import dev.evtrace.analyzer.output.Table.Column;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Prints a {@link Table} as RFC 4180 CSV: a header row, CRLF line ends, quotes only where a field needs them. */
+/**
+ * Prints rows as RFC 4180 CSV, each as it comes: a header row, CRLF line ends, quotes only where a field needs
+ * them.
+ */
 public final class CsvWriter {
-    private CsvWriter() {}
+    private final PrintWriter out;
+    private final StringBuilder line = new StringBuilder();
 
-    public static void write(Table table, PrintWriter out) {
-        StringBuilder sb = new StringBuilder();
-        List<Column> columns = table.columns();
+    /** Prints the header row at once; the rows follow through {@link #row}. */
+    public CsvWriter(List<Column> columns, PrintWriter out) {
+        this.out = out;
         for (int i = 0; i < columns.size(); i++) {
-            field(sb, i, columns.get(i).name());
+            field(i, columns.get(i).name());
         }
-        out.print(sb.append("\r\n"));
-        for (List<String> row : table.rows()) {
-            sb.setLength(0);
-            for (int i = 0; i < row.size(); i++) {
-                field(sb, i, row.get(i) == null ? "" : row.get(i));
-            }
-            out.print(sb.append("\r\n"));
-        }
+        end();
     }
 
-    private static void field(StringBuilder sb, int index, String value) {
+    public static void write(Table table, PrintWriter out) {
+        table.rows().forEach(new CsvWriter(table.columns(), out)::row);
+    }
+
+    public void row(List<String> row) {
+        for (int i = 0; i < row.size(); i++) {
+            field(i, row.get(i) == null ? "" : row.get(i));
+        }
+        end();
+    }
+
+    private void end() {
+        out.print(line.append("\r\n"));
+        line.setLength(0);
+    }
+
+    private void field(int index, String value) {
         if (index > 0) {
-            sb.append(',');
+            line.append(',');
         }
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0
                 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
         if (quote) {
-            sb.append('"').append(value.replace("\"", "\"\"")).append('"');
+            line.append('"').append(value.replace("\"", "\"\"")).append('"');
         } else {
-            sb.append(value);
+            line.append(value);
         }
     }
 }

@@ -1,79 +1,78 @@
 package dev.evtrace.analyzer.output;
 
 import dev.evtrace.analyzer.output.Table.Align;
-import dev.evtrace.analyzer.output.Table.Clip;
 import dev.evtrace.analyzer.output.Table.Column;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** Prints a {@link Table} for people: upper-case header, columns two spaces apart, numbers right-aligned. */
+/**
+ * Prints a table for people: upper-case header, columns two spaces apart, numbers right-aligned, each column as
+ * wide as {@link ColumnWidths} measured it. Rows are printed as they come, each line built in one reused buffer: a
+ * run's hundred thousand events made a string per padding and a copy of every row, which cost more than reading
+ * them.
+ */
 public final class TableRenderer {
     static final String MISSING = "-";
     private static final String ELLIPSIS = "...";
 
-    private TableRenderer() {}
+    private final List<Column> columns;
+    private final ColumnWidths widths;
+    private final PrintWriter out;
+    private final StringBuilder line = new StringBuilder();
 
-    /**
-     * Two passes over the rows, widths then lines, each line built in one reused buffer: a run's hundred thousand
-     * events made a string per padding and a copy of every row, which cost more than reading them.
-     */
-    public static void render(Table table, PrintWriter out) {
-        List<Column> columns = table.columns();
-        List<String> header = new ArrayList<>();
-        int[] widths = new int[columns.size()];
-        for (int i = 0; i < widths.length; i++) {
-            header.add(columns.get(i).name().toUpperCase(Locale.ROOT));
-            widths[i] = header.get(i).length();
+    /** Prints the header line at once; the rows follow through {@link #row}. */
+    public TableRenderer(List<Column> columns, ColumnWidths widths, PrintWriter out) {
+        this.columns = List.copyOf(columns);
+        this.widths = widths;
+        this.out = out;
+        List<String> header = new ArrayList<>(columns.size());
+        for (Column column : columns) {
+            header.add(ColumnWidths.header(column));
         }
-        for (List<String> row : table.rows()) {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], shownLength(row.get(i), columns.get(i)));
-            }
-        }
-        StringBuilder line = new StringBuilder();
-        print(header, false, columns, widths, line, out);
-        for (List<String> row : table.rows()) {
-            print(row, true, columns, widths, line, out);
-        }
+        print(header, false);
     }
 
-    private static void print(List<String> row, boolean clipped, List<Column> columns, int[] widths, StringBuilder line,
-                              PrintWriter out) {
+    /** Two passes over the table's rows: widths, then lines. */
+    public static void render(Table table, PrintWriter out) {
+        ColumnWidths widths = new ColumnWidths(table.columns());
+        table.rows().forEach(widths::measure);
+        TableRenderer renderer = new TableRenderer(table.columns(), widths, out);
+        table.rows().forEach(renderer::row);
+    }
+
+    /** A row wider than the widths measured so far widens its columns, from its line on. */
+    public void row(List<String> row) {
+        widths.measure(row);
+        print(row, true);
+    }
+
+    private void print(List<String> row, boolean clipped) {
         line.setLength(0);
         for (int i = 0; i < row.size(); i++) {
             String cell = row.get(i) == null ? MISSING : clipped ? clip(row.get(i), columns.get(i)) : row.get(i);
-            int pad = widths[i] - cell.length();
+            int pad = widths.width(i) - cell.length();
             if (i > 0) {
                 line.append("  ");
             }
             if (columns.get(i).align() == Align.RIGHT) {
-                spaces(line, pad).append(cell);
+                spaces(pad).append(cell);
             } else {
                 line.append(cell);
                 // The last column is not padded, so lines carry no trailing blanks.
                 if (i < row.size() - 1) {
-                    spaces(line, pad);
+                    spaces(pad);
                 }
             }
         }
         out.println(line);
     }
 
-    private static StringBuilder spaces(StringBuilder line, int count) {
+    private StringBuilder spaces(int count) {
         for (int i = 0; i < count; i++) {
             line.append(' ');
         }
         return line;
-    }
-
-    /** The length {@link #clip} gives, without cutting the cell. */
-    private static int shownLength(String cell, Column column) {
-        if (cell == null) {
-            return MISSING.length();
-        }
-        return column.clip() == Clip.NONE ? cell.length() : Math.min(cell.length(), column.maxWidth());
     }
 
     private static String clip(String cell, Column column) {

@@ -9,8 +9,17 @@ import dev.evtrace.analyzer.Cli;
 import dev.evtrace.analyzer.Cli.Result;
 import dev.evtrace.analyzer.StoreFixture;
 import dev.evtrace.store.TracedEvent;
+import dev.evtrace.analyzer.output.Table;
+import dev.evtrace.analyzer.output.TableRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +47,55 @@ class EventsCommandTest {
                 "1", "BAR", "dev.evtrace.samples.backtest.CsvDataFeed", "-", "2025-11-24T16:00:00.001000Z",
                 "1.000", "2.000", "symbol=SPY", "close=501");
         assertThat(lines.get(5)).contains(" ORDER ", " 4 ", "symbol=SPY qty=100");
+    }
+
+    /**
+     * A run over many files (the fixture's files roll every 1,000 rows) prints in sequence order, and the table,
+     * printed as the rows are read, is the table of the same rows held and rendered at once: its widths come from
+     * every row printed, not the first ones.
+     */
+    @Test
+    void aRunOfManyFilesStreamsTheTableOfItsRowsHeldAtOnce() throws IOException {
+        String store = new StoreFixture(dir).pipeline("run-a", T0, 1_500).pipeline("run-b", T0, 30).write();
+        try (Stream<Path> files = Files.walk(Path.of(store, "events"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".parquet")).count()).isGreaterThan(4 + 4);
+        }
+        for (List<String> filters : List.of(List.<String>of(), List.of("--limit", "7"), List.of("--where", "qty=100"),
+                List.of("--type", "FILL", "--source", "SimulatedBroker", "--limit", "400"))) {
+            assertTableIsTheHeldOne(store, filters);
+        }
+        assertThat(ids(Cli.run("events", "--store", store, "--run", "run-a"))).hasSize(3_000);
+    }
+
+    /**
+     * Past the rows a streamed table measures, the footers give the widths of the ids and types still to come, and
+     * sources take their clip: for a run like the fixture's, the same table as held whole.
+     */
+    @Test
+    void pastTheMeasuredRowsTheTableIsStillTheHeldOne() {
+        String store = new StoreFixture(dir).pipeline("run-a", T0, 7_600).write();
+        assertThat(assertTableIsTheHeldOne(store, List.of())).hasSize(15_199 + 1);
+    }
+
+    /** Compares the table to the CSV's rows rendered at once; returns the table's lines. */
+    private static List<String> assertTableIsTheHeldOne(String store, List<String> filters) {
+        List<String> args = new ArrayList<>(List.of("events", "--store", store, "--run", "run-a"));
+        args.addAll(filters);
+        Result table = Cli.run(args.toArray(String[]::new));
+        args.addAll(List.of("--format", "csv"));
+        List<String> csv = Cli.run(args.toArray(String[]::new)).out().lines().toList();
+
+        Table held = new Table(EventsCommand.COLUMNS);
+        csv.stream().skip(1).forEach(line -> held.row((Object[]) Arrays.stream(line.split(",", -1))
+                .map(cell -> cell.isEmpty() ? null : cell).toArray(String[]::new)));
+        StringWriter rendered = new StringWriter();
+        PrintWriter out = new PrintWriter(rendered);
+        TableRenderer.render(held, out);
+        out.flush();
+        assertThat(table.out()).as("%s", filters).isEqualTo(rendered.toString());
+        assertThat(ids(table)).as("%s", filters).isNotEmpty().isSortedAccordingTo(
+                (a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
+        return table.out().lines().toList();
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TableRendererTest {
-    private static List<String> render(Table table) {
+    /** The table's lines, as TableRenderer prints it held whole. */
+    static List<String> render(Table table) {
         StringWriter out = new StringWriter();
         PrintWriter writer = new PrintWriter(out);
         TableRenderer.render(table, writer);
