@@ -35,6 +35,13 @@ class PayloadTest {
     }
 
     @Test
+    void keysWithTheSameHashCodeStayApart() {
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        Payload p = Payload.builder(2).longValue("Aa", 1).longValue("BB", 2).longValue(new String("Aa"), 3).build();
+        assertThat(p).containsExactly(Map.entry("Aa", "3"), Map.entry("BB", "2"));
+    }
+
+    @Test
     void refusesNullKeysAndChanges() {
         assertThatThrownBy(() -> Payload.builder(1).text(null, "x")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Payload.empty().put("a", "b")).isInstanceOf(UnsupportedOperationException.class);

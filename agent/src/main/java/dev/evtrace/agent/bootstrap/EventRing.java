@@ -15,6 +15,7 @@ public final class EventRing {
     // 16 longs = 128 bytes on each side of the cell: no other data on its cache line or the adjacent one.
     private static final int CONSUMED = 16;
     private static final int RELEASE_EVERY = 64;
+    private static final long FIRST_PARK_NANOS = 10_000;
     private static final VarHandle CONSUMED_SEEN;
 
     static {
@@ -31,6 +32,18 @@ public final class EventRing {
     public static final int THREW = 2;
 
     private final int mask;
+    /**
+     * How many slots a producer that found the ring full waits to see free, not just its own: a sixteenth of
+     * the ring. Resuming as soon as its own slot was free, each producer of a parallel sweep found the ring full
+     * again at its next event, and parked and woke again for every few slots the writer freed: 336,000 context
+     * switches and 1.9 s of system time in a 14 s sweep, on the cores the writer needed.
+     */
+    private final int headroom;
+    /**
+     * A waiting producer's longest park: a millisecond, or less in a small ring, so that it wakes before the
+     * writer (at ~0.6 µs a slot; 0.25 µs assumed) could have drained the ring up to its slot.
+     */
+    private final long longestParkNanos;
     private final int[] flags;
     private final String[] threads;
     private final long[] eventIds;
@@ -65,6 +78,8 @@ public final class EventRing {
             throw new IllegalArgumentException("capacity must be a power of two, was " + capacity);
         }
         mask = capacity - 1;
+        headroom = capacity / 16;
+        longestParkNanos = Math.min(1_000_000L, capacity * 250L);
         flags = new int[capacity];
         threads = new String[capacity];
         eventIds = new long[capacity];
@@ -132,14 +147,21 @@ public final class EventRing {
         published.lazySet(i, seq + 1);
     }
 
+    /**
+     * Waits until the writer has freed {@link #headroom} slots beyond {@code seq}'s, parking longer each time (up
+     * to {@link #longestParkNanos}) rather than waking every few microseconds. Waking late does not idle the
+     * writer: while this producer waits, the writer has most of the ring to drain before it reaches {@code seq}.
+     */
     private void awaitSpace(long seq) {
         long start = System.nanoTime();
         int spins = 0;
-        while (seq - consumedCell.get(CONSUMED) >= events.length) {
+        long park = Math.min(FIRST_PARK_NANOS, longestParkNanos);
+        while (seq - consumedCell.get(CONSUMED) >= events.length - headroom) {
             if (++spins < 100) {
                 Thread.onSpinWait();
             } else {
-                LockSupport.parkNanos(10_000);
+                LockSupport.parkNanos(park);
+                park = Math.min(park * 2, longestParkNanos);
             }
         }
         blockedNanos.addAndGet(System.nanoTime() - start);

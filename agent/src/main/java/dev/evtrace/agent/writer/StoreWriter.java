@@ -38,7 +38,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private final Recording recording;
     private final PrintStream stderr;
     private final Runnable onFirstEvent;
-    private final EventTypes types;
+    private final RecentTypes types;
     private final EventTimes times;
     private final Payloads payloads;
     private final String writerId = WriterIds.newId();
@@ -70,7 +70,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     public StoreWriter(Config config, Recording recording, EventTypes types, PrintStream stderr, Runnable onFirstEvent) {
         this.config = config;
         this.recording = recording;
-        this.types = types;
+        this.types = new RecentTypes(types);
         this.stderr = stderr;
         this.onFirstEvent = onFirstEvent;
         Consumer<String> warn = message -> stderr.println("tracer: " + message);
@@ -177,7 +177,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             return;
         }
         try {
-            String type = types.typeOf(event);
+            String type = types.typeOf(event, run, eventId);
             RunSampler sampler = config.sampleRate() < 1 ? samplers.computeIfAbsent(run, r -> newSampler()) : null;
             if (delivery) {
                 Delivery row = new Delivery(run, eventId, type, source, thread, receivedAt, processedAt,

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 class EventRingTest {
@@ -28,17 +31,11 @@ class EventRingTest {
         EventRing ring = new EventRing(16);
         int producers = 4;
         int perProducer = 20_000;
-        List<Thread> threads = new ArrayList<>();
-        for (int p = 0; p < producers; p++) {
-            int base = p * perProducer;
-            Thread t = new Thread(() -> {
-                for (int i = 1; i <= perProducer; i++) {
-                    ring.put(0, "x", "run", base + i, 0, "src", "t", 0, 0, 0, 0);
-                }
-            });
-            threads.add(t);
-            t.start();
-        }
+        List<Thread> threads = start(producers, p -> {
+            for (int i = 1; i <= perProducer; i++) {
+                ring.put(0, "x", "run", p * perProducer + i, 0, "src", "t", 0, 0, 0, 0);
+            }
+        });
         Set<Long> ids = new HashSet<>();
         while (ids.size() < producers * perProducer) {
             ring.drain((k, e, run, id, cause, src, t, c, em, r, p) -> assertThat(ids.add(id)).isTrue(), 100);
@@ -48,6 +45,32 @@ class EventRingTest {
         }
         assertThat(ids).hasSize(producers * perProducer);
         assertThat(ring.pending()).isZero();
+    }
+
+    @Test
+    void producersThatWaitForHeadroomResumeInOrderAndLoseNothing() throws InterruptedException {
+        // 1,024 slots: a producer that finds the ring full waits for 64 free slots, parking up to 256 µs.
+        EventRing ring = new EventRing(1_024);
+        int producers = 3;
+        int perProducer = 30_000;
+        List<Thread> threads = start(producers, p -> {
+            for (int i = 1; i <= perProducer; i++) {
+                ring.put(0, "x", "run", i, 0, "src", "producer-" + p, 0, 0, 0, 0);
+            }
+        });
+        Map<String, Long> last = new HashMap<>();
+        int seen = 0;
+        while (seen < producers * perProducer) {
+            // Small batches, so that the producers keep finding the ring full.
+            seen += ring.drain((k, e, run, id, cause, src, t, c, em, r, p) ->
+                    assertThat(last.put(t, id)).isEqualTo(id == 1 ? null : id - 1), 7);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(last).hasSize(producers).allSatisfy((name, id) -> assertThat(id).isEqualTo(perProducer));
+        assertThat(ring.pending()).isZero();
+        assertThat(ring.blockedNanos()).isPositive();
     }
 
     @Test
@@ -65,5 +88,17 @@ class EventRingTest {
     @Test
     void rejectsACapacityThatIsNotAPowerOfTwo() {
         assertThatThrownBy(() -> new EventRing(1000)).hasMessage("capacity must be a power of two, was 1000");
+    }
+
+    /** Starts {@code producers} threads, the p-th running {@code producer.accept(p)}. */
+    private static List<Thread> start(int producers, IntConsumer producer) {
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int index = p;
+            Thread t = new Thread(() -> producer.accept(index));
+            threads.add(t);
+            t.start();
+        }
+        return threads;
     }
 }
