@@ -117,7 +117,7 @@ public record Config(
                 bool(s, "tracer.deliveries", true),
                 bool(s, "tracer.executors", true),
                 number(s, "tracer.store.roll.events", 1_000_000, 1, Long.MAX_VALUE, false),
-                number(s, "tracer.store.roll.seconds", 1, 1, 86_400, false) * 1_000,
+                rollMillis(s),
                 rate(s),
                 (int) number(s, "tracer.sample.context", 5, 0, 1_000, false),
                 payload(s),
@@ -218,6 +218,22 @@ public record Config(
                     + (powerOfTwo ? "a power of two " : "a whole number ") + "between " + min + " and " + max);
         }
         return n;
+    }
+
+    /** Seconds, fractions allowed: a smaller interval loses less to a kill, at the cost of more, smaller files. */
+    private static long rollMillis(Map<String, String> s) throws ConfigException {
+        String v = s.getOrDefault("tracer.store.roll.seconds", "1").trim();
+        double seconds;
+        try {
+            seconds = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds >= 0.1 && seconds <= 86_400)) {
+            throw new ConfigException("bad setting tracer.store.roll.seconds=" + v
+                    + ": must be a number of seconds between 0.1 and 86400");
+        }
+        return Math.round(seconds * 1_000);
     }
 
     private static double rate(Map<String, String> s) throws ConfigException {

@@ -46,7 +46,18 @@ class ConfigTest {
         assertThat(config.handlers()).isEmpty();
         assertThat(config.bufferSize()).isEqualTo(65_536);
         assertThat(config.payload()).isEqualTo(Config.PayloadMode.FIELDS);
+        assertThat(config.rollMillis()).isEqualTo(1_000);
         assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void theRollIntervalTakesFractionsOfASecond() throws Exception {
+        Config config = Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.store.roll.seconds", "0.25"), NONE);
+        assertThat(config.rollMillis()).isEqualTo(250);
+        assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.store.roll.seconds", "0.01"), NONE))
+                .hasMessage("bad setting tracer.store.roll.seconds=0.01: must be a number of seconds between 0.1 and 86400");
+        assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.store.roll.seconds", "soon"), NONE))
+                .hasMessage("bad setting tracer.store.roll.seconds=soon: must be a number of seconds between 0.1 and 86400");
     }
 
     @Test
