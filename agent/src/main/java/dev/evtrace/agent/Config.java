@@ -223,12 +223,7 @@ public record Config(
     /** Seconds, fractions allowed: a smaller interval loses less to a kill, at the cost of more, smaller files. */
     private static long rollMillis(Map<String, String> s) throws ConfigException {
         String v = s.getOrDefault("tracer.store.roll.seconds", "1").trim();
-        double seconds;
-        try {
-            seconds = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            seconds = Double.NaN;
-        }
+        double seconds = decimal(v);
         if (!(seconds >= 0.1 && seconds <= 86_400)) {
             throw new ConfigException("bad setting tracer.store.roll.seconds=" + v
                     + ": must be a number of seconds between 0.1 and 86400");
@@ -238,16 +233,20 @@ public record Config(
 
     private static double rate(Map<String, String> s) throws ConfigException {
         String v = s.getOrDefault("tracer.sample.rate", "1").trim();
-        double rate;
-        try {
-            rate = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            rate = Double.NaN;
-        }
+        double rate = decimal(v);
         if (!(rate > 0 && rate <= 1)) {
             throw new ConfigException("bad setting tracer.sample.rate=" + v + ": must be a number greater than 0 and at most 1");
         }
         return rate;
+    }
+
+    /** The number {@code v} says, or NaN, which fails every range check. */
+    private static double decimal(String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private static PayloadMode payload(Map<String, String> s) throws ConfigException {
