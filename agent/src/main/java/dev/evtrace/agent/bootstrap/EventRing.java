@@ -48,8 +48,8 @@ public final class EventRing {
     private final String[] threads;
     private final long[] eventIds;
     private final long[] causationIds;
+    // No emitted column: publish hands an event to its bus as it creates it, so emitted is always created.
     private final long[] created;
-    private final long[] emitted;
     private final long[] received;
     private final long[] processed;
     private final Object[] events;
@@ -85,7 +85,6 @@ public final class EventRing {
         eventIds = new long[capacity];
         causationIds = new long[capacity];
         created = new long[capacity];
-        emitted = new long[capacity];
         received = new long[capacity];
         processed = new long[capacity];
         events = new Object[capacity];
@@ -100,7 +99,7 @@ public final class EventRing {
 
     /** Appends one record, waiting for space when the writer is behind. */
     public void put(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
-                    long createdAt, long emittedAt, long receivedAt, long processedAt) {
+                    long createdAt, long receivedAt, long processedAt) {
         long seq = claimed.getAndIncrement();
         if (seq - (long) CONSUMED_SEEN.getOpaque(this) >= events.length) {
             long consumed = consumedCell.get(CONSUMED);
@@ -109,7 +108,7 @@ public final class EventRing {
                 awaitSpace(seq);
             }
         }
-        fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, emittedAt, receivedAt, processedAt);
+        fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt);
     }
 
     /**
@@ -117,7 +116,7 @@ public final class EventRing {
      * free, so a refused record never holds up the ones behind it.
      */
     public boolean offer(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
-                         long createdAt, long emittedAt, long receivedAt, long processedAt) {
+                         long createdAt, long receivedAt, long processedAt) {
         long seq;
         do {
             seq = claimed.get();
@@ -125,12 +124,12 @@ public final class EventRing {
                 return false;
             }
         } while (!claimed.compareAndSet(seq, seq + 1));
-        fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, emittedAt, receivedAt, processedAt);
+        fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt);
         return true;
     }
 
     private void fill(long seq, int kind, Object event, String run, long eventId, long causationId, String source,
-                      String thread, long createdAt, long emittedAt, long receivedAt, long processedAt) {
+                      String thread, long createdAt, long receivedAt, long processedAt) {
         int i = (int) seq & mask;
         flags[i] = kind;
         threads[i] = thread;
@@ -140,7 +139,6 @@ public final class EventRing {
         causationIds[i] = causationId;
         sources[i] = source;
         created[i] = createdAt;
-        emitted[i] = emittedAt;
         received[i] = receivedAt;
         processed[i] = processedAt;
         // Release store: the consumer's acquire read of published[i] makes every plain write above visible.
@@ -181,7 +179,7 @@ public final class EventRing {
                 break;
             }
             reader.read(flags[i], events[i], runs[i], eventIds[i], causationIds[i], sources[i], threads[i],
-                    created[i], emitted[i], received[i], processed[i]);
+                    created[i], received[i], processed[i]);
             events[i] = null;
             seq++;
             n++;
@@ -209,6 +207,6 @@ public final class EventRing {
     /** What the writer thread does with each slot. */
     public interface SlotReader {
         void read(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
-                  long createdAt, long emittedAt, long receivedAt, long processedAt);
+                  long createdAt, long receivedAt, long processedAt);
     }
 }

@@ -85,13 +85,13 @@ public final class Recording {
 
     /** Hands a finished record to the ring under the overflow policy; false when it was dropped. */
     boolean hand(int kind, Object event, RunState run, long eventId, long causationId, String source, String thread,
-                 long created, long emitted, long received, long processed) {
+                 long created, long received, long processed) {
         String id = run.correlationId();
         if (!dropWhenFull) {
-            ring.put(kind, event, id, eventId, causationId, source, thread, created, emitted, received, processed);
+            ring.put(kind, event, id, eventId, causationId, source, thread, created, received, processed);
             return true;
         }
-        if (ring.offer(kind, event, id, eventId, causationId, source, thread, created, emitted, received, processed)) {
+        if (ring.offer(kind, event, id, eventId, causationId, source, thread, created, received, processed)) {
             return true;
         }
         if (kind == EventRing.DELIVERY) {
@@ -102,7 +102,7 @@ public final class Recording {
             run.dropped();
             return false;
         }
-        ring.put(kind, event, id, eventId, causationId, source, thread, created, emitted, received, processed);
+        ring.put(kind, event, id, eventId, causationId, source, thread, created, received, processed);
         return true;
     }
 

@@ -69,7 +69,7 @@ public final class Tracer {
             r.deferred().register(event, ctx.publishId[i], run);
         }
         r.hand(0, event, run, ctx.publishId[i], ctx.publishCausation[i], ctx.publishSource[i], ctx.threadName,
-                created, created, received, ctx.publishProcessed[i]);
+                created, received, ctx.publishProcessed[i]);
     }
 
     /**
@@ -133,7 +133,7 @@ public final class Tracer {
         Recording r = recording;
         if (r != null && r.recordsDeliveries()) {
             r.hand(EventRing.DELIVERY | (threw ? EventRing.THREW : 0), event, run, ctx.handlerEventId[h], 0,
-                    ctx.handlerSource[h], ctx.threadName, ctx.handlerStart[h], ctx.handlerStart[h], ctx.handlerStart[h], now);
+                    ctx.handlerSource[h], ctx.threadName, ctx.handlerStart[h], ctx.handlerStart[h], now);
         }
     }
 

@@ -165,7 +165,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
 
     @Override
     public void read(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
-                     long createdAt, long emittedAt, long receivedAt, long processedAt) {
+                     long createdAt, long receivedAt, long processedAt) {
         boolean delivery = (kind & EventRing.DELIVERY) != 0;
         if (writer == null && !failed) {
             open();
@@ -189,7 +189,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
                 }
             } else {
                 TracedEvent row = new TracedEvent(eventId, type, times.timeOf(event, createdAt), run, causationId, source,
-                        createdAt, emittedAt, receivedAt, processedAt, payloads.of(event),
+                        createdAt, createdAt /* emitted: see EventRing */, receivedAt, processedAt, payloads.of(event),
                         TracedEvent.CURRENT_VERSION, eventId, "");
                 if (sampler == null) {
                     sink.write(row);

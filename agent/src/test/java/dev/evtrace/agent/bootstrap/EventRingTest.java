@@ -17,10 +17,10 @@ class EventRingTest {
     void deliversEverySlotInClaimOrderAndFreesIt() {
         EventRing ring = new EventRing(4);
         for (int i = 1; i <= 3; i++) {
-            ring.put(0, "e" + i, "run", i, i - 1, "src", "main", i * 10, i * 10 + 1, i * 10 + 2, i * 10 + 3);
+            ring.put(0, "e" + i, "run", i, i - 1, "src", "main", i * 10, i * 10 + 2, i * 10 + 3);
         }
         List<String> seen = new ArrayList<>();
-        int n = ring.drain((k, e, run, id, cause, src, t, c, em, r, p) -> seen.add(e + ":" + id + ":" + cause + ":" + p), 10);
+        int n = ring.drain((k, e, run, id, cause, src, t, c, r, p) -> seen.add(e + ":" + id + ":" + cause + ":" + p), 10);
         assertThat(n).isEqualTo(3);
         assertThat(seen).containsExactly("e1:1:0:13", "e2:2:1:23", "e3:3:2:33");
         assertThat(ring.pending()).isZero();
@@ -33,12 +33,12 @@ class EventRingTest {
         int perProducer = 20_000;
         List<Thread> threads = start(producers, p -> {
             for (int i = 1; i <= perProducer; i++) {
-                ring.put(0, "x", "run", p * perProducer + i, 0, "src", "t", 0, 0, 0, 0);
+                ring.put(0, "x", "run", p * perProducer + i, 0, "src", "t", 0, 0, 0);
             }
         });
         Set<Long> ids = new HashSet<>();
         while (ids.size() < producers * perProducer) {
-            ring.drain((k, e, run, id, cause, src, t, c, em, r, p) -> assertThat(ids.add(id)).isTrue(), 100);
+            ring.drain((k, e, run, id, cause, src, t, c, r, p) -> assertThat(ids.add(id)).isTrue(), 100);
         }
         for (Thread t : threads) {
             t.join();
@@ -55,14 +55,14 @@ class EventRingTest {
         int perProducer = 30_000;
         List<Thread> threads = start(producers, p -> {
             for (int i = 1; i <= perProducer; i++) {
-                ring.put(0, "x", "run", i, 0, "src", "producer-" + p, 0, 0, 0, 0);
+                ring.put(0, "x", "run", i, 0, "src", "producer-" + p, 0, 0, 0);
             }
         });
         Map<String, Long> last = new HashMap<>();
         int seen = 0;
         while (seen < producers * perProducer) {
             // Small batches, so that the producers keep finding the ring full.
-            seen += ring.drain((k, e, run, id, cause, src, t, c, em, r, p) ->
+            seen += ring.drain((k, e, run, id, cause, src, t, c, r, p) ->
                     assertThat(last.put(t, id)).isEqualTo(id == 1 ? null : id - 1), 7);
         }
         for (Thread t : threads) {
@@ -76,13 +76,13 @@ class EventRingTest {
     @Test
     void offerRefusesWhenFullWithoutTakingASlot() {
         EventRing ring = new EventRing(2);
-        assertThat(ring.offer(0, "a", "run", 1, 0, "s", "t", 0, 0, 0, 0)).isTrue();
-        assertThat(ring.offer(0, "b", "run", 2, 0, "s", "t", 0, 0, 0, 0)).isTrue();
-        assertThat(ring.offer(0, "c", "run", 3, 0, "s", "t", 0, 0, 0, 0)).isFalse();
+        assertThat(ring.offer(0, "a", "run", 1, 0, "s", "t", 0, 0, 0)).isTrue();
+        assertThat(ring.offer(0, "b", "run", 2, 0, "s", "t", 0, 0, 0)).isTrue();
+        assertThat(ring.offer(0, "c", "run", 3, 0, "s", "t", 0, 0, 0)).isFalse();
         List<Long> ids = new ArrayList<>();
-        ring.drain((k, e, run, id, cause, src, t, c, em, r, p) -> ids.add(id), 10);
+        ring.drain((k, e, run, id, cause, src, t, c, r, p) -> ids.add(id), 10);
         assertThat(ids).containsExactly(1L, 2L);
-        assertThat(ring.offer(0, "d", "run", 4, 0, "s", "t", 0, 0, 0, 0)).isTrue();
+        assertThat(ring.offer(0, "d", "run", 4, 0, "s", "t", 0, 0, 0)).isTrue();
     }
 
     @Test

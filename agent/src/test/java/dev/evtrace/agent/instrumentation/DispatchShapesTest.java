@@ -59,7 +59,7 @@ class DispatchShapesTest {
 
     private List<Row> drain() {
         List<Row> rows = new ArrayList<>();
-        recording.ring().drain((kind, e, run, id, cause, source, thread, c, em, r, p) ->
+        recording.ring().drain((kind, e, run, id, cause, source, thread, c, r, p) ->
                 rows.add(new Row(kind, e, run, id, cause, source, thread, r, p)), Integer.MAX_VALUE);
         return rows;
     }
@@ -261,7 +261,7 @@ class DispatchShapesTest {
 
         Thread drainer = new Thread(() -> {
             while (recording.ring().pending() > 0 || !Thread.currentThread().isInterrupted()) {
-                if (recording.ring().drain((k, e, run, id, c, s, t, cr, em, r, p) -> {}, 16) == 0) {
+                if (recording.ring().drain((k, e, run, id, c, s, t, cr, r, p) -> {}, 16) == 0) {
                     Thread.onSpinWait();
                 }
                 if (recording.runs().get(0).published() == 4 && recording.ring().pending() == 0) {
