@@ -35,6 +35,8 @@ public record TracedEvent(
 
     public static final long ABSENT = 0L;
     public static final String CURRENT_VERSION = "2";
+    /** The type of the tracer's own rows that record events lost on a full ring (negative ids). */
+    public static final String DATA_LOSS = "TRACER_DATA_LOSS";
 
     public boolean isRoot() {
         return causationId == ABSENT;

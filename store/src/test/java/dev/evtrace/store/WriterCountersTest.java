@@ -34,6 +34,18 @@ class WriterCountersTest {
     }
 
     @Test
+    void knowsWhatEachReportedRunPublished() throws IOException {
+        writeCounters("w1", Map.of("published", "12", WriterCounters.publishedKey("run.1"), "10",
+                WriterCounters.publishedKey("run-2"), "2"));
+
+        WriterCounters counters = new EventDatasetReader(dir.toString()).writerCounters();
+
+        assertThat(counters.published("run.1")).hasValue(10);
+        assertThat(counters.published("run-2")).hasValue(2);
+        assertThat(counters.published("run-killed")).isEmpty();
+    }
+
+    @Test
     void aStoreWithoutCountersHasNothingSampledOut() throws IOException {
         try (EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), new WriterOptions("w1", 1_000, Map.of()))) {
             writer.write(EventDatasetTest.event("run-a", 1, "BAR", 0));

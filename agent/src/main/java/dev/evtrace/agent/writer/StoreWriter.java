@@ -28,8 +28,6 @@ import java.util.function.Consumer;
  * loss, so the program never stalls on a broken disk.
  */
 public final class StoreWriter implements Runnable, EventRing.SlotReader {
-    /** The type of the rows that record events the ring had no room for (tracer.overflow=drop). */
-    public static final String DATA_LOSS = "TRACER_DATA_LOSS";
     private static final int BATCH = 4_096;
     private static final int WARM_UP_ROWS = 40_000;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -230,7 +228,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             long id = -(++lossMarkers);
             try {
                 if (!failed) {
-                    writer.write(new TracedEvent(id, DATA_LOSS, now, run.correlationId(), TracedEvent.ABSENT, "tracer",
+                    writer.write(new TracedEvent(id, TracedEvent.DATA_LOSS, now, run.correlationId(), TracedEvent.ABSENT, "tracer",
                             now, now, TracedEvent.ABSENT, TracedEvent.ABSENT, data, TracedEvent.CURRENT_VERSION, id, ""));
                 }
             } catch (IOException | RuntimeException e) {
@@ -283,6 +281,11 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         c.put("dropped", Long.toString(droppedTotal()));
         c.put("blocked_ms", Long.toString(TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos())));
         c.put("runs", Integer.toString(recording.runs().size()));
+        for (RunState run : recording.runs()) {
+            if (run.published() > 0) {
+                c.put(WriterCounters.publishedKey(run.correlationId()), Long.toString(run.published()));
+            }
+        }
         if (storeError != null) {
             c.put("store_error", storeError);
         }

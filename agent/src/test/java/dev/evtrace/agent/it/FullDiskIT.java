@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.evtrace.store.EventDatasetReader;
 import dev.evtrace.store.EventQuery;
+import dev.evtrace.store.TracedEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +66,10 @@ class FullDiskIT {
         long dropped = Long.parseLong(exitLine.group(2));
         assertThat(dropped).isPositive();
         assertThat(written + dropped).isEqualTo(untraced.eventsPublished());
-        assertThat(new EventDatasetReader(store.toString()).read(EventQuery.all())).hasSize((int) written);
+        EventDatasetReader reader = new EventDatasetReader(store.toString());
+        List<TracedEvent> kept = reader.read(EventQuery.all());
+        assertThat(kept).hasSize((int) written);
+        assertThat(reader.writerCounters().published(kept.get(0).correlationId())).hasValue(untraced.eventsPublished());
         try (Stream<Path> files = Files.walk(store)) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".inprogress"));
         }

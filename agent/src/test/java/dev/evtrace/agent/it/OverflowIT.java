@@ -57,5 +57,6 @@ class OverflowIT {
         }
         assertThat(Long.parseLong(counters.getProperty("published"))).isEqualTo(published);
         assertThat(Long.parseLong(counters.getProperty("dropped"))).isEqualTo(lost);
+        assertThat(reader.writerCounters().published(real.get(0).correlationId())).hasValue(published);
     }
 }

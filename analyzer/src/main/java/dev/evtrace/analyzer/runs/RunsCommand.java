@@ -13,12 +13,14 @@ import dev.evtrace.analyzer.output.JsonWriter;
 import dev.evtrace.analyzer.output.Table;
 import dev.evtrace.analyzer.output.Table.Column;
 import dev.evtrace.analyzer.output.Units;
+import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterCounters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +31,9 @@ import picocli.CommandLine.Mixin;
             "Lists every run in the store, oldest first.",
             "For each run (correlation id): its start (first event created), end (last event processed or "
                     + "created), duration, and how many events it published, in total and per type; for a run "
-                    + "recorded with tracer.sample.rate below 1, how many events the sampler left out."},
+                    + "recorded with tracer.sample.rate below 1, how many events the sampler left out; and how "
+                    + "many of the events the program published are missing (dropped on a full ring, lost to a "
+                    + "store error), as its tracer counted them at exit."},
         footerHeading = "%nExample:%n",
         footer = "  java -jar analyzer.jar runs --store ./events --format csv")
 public final class RunsCommand implements Runnable {
@@ -57,13 +61,17 @@ public final class RunsCommand implements Runnable {
 
     private static Table table(List<RunSummary> runs, WriterCounters counters) {
         List<String> types = RunSummary.types(runs);
-        // Only a store with sampled runs gets the column: most are recorded whole.
+        // Only a store with sampled runs, or runs that lost events, gets the columns: most are recorded whole.
         boolean sampled = runs.stream().anyMatch(run -> !counters.sampledOut(run.run()).isEmpty());
+        boolean lossy = runs.stream().anyMatch(run -> missing(run, counters).orElse(0) > 0);
         List<Column> columns = new ArrayList<>(List.of(Column.text("run"), Column.text("start"), Column.text("end"),
                 Column.number("duration_ms"), Column.number("events")));
         types.forEach(type -> columns.add(Column.number(type)));
         if (sampled) {
             columns.add(Column.number("sampled_out"));
+        }
+        if (lossy) {
+            columns.add(Column.number("missing"));
         }
         Table table = new Table(columns);
         for (RunSummary run : runs) {
@@ -71,7 +79,11 @@ public final class RunsCommand implements Runnable {
                     Units.millis(run.end() - run.start()), run.events()));
             types.forEach(type -> row.add(run.count(type)));
             if (sampled) {
-                row.add(counters.sampledOut(run.run()).values().stream().mapToLong(Long::longValue).sum());
+                row.add(sampledOut(run, counters));
+            }
+            if (lossy) {
+                OptionalLong missing = missing(run, counters);
+                row.add(missing.isPresent() ? (Object) missing.getAsLong() : "-");
             }
             table.row(row.toArray());
         }
@@ -96,8 +108,30 @@ public final class RunsCommand implements Runnable {
                 sampledOut.forEach(json::field);
                 json.endObject();
             }
+            OptionalLong published = counters.published(run.run());
+            if (published.isPresent()) {
+                json.field("published", published.getAsLong()).field("missing", missing(run, counters).getAsLong());
+            }
             json.endObject();
         }
         json.endArray().endObject();
+    }
+
+    private static long sampledOut(RunSummary run, WriterCounters counters) {
+        return counters.sampledOut(run.run()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Events the program published that the store does not hold and the sampler did not leave out by design:
+     * unknown when no writer reported the run (it was killed, or is still running). The tracer's own marker rows
+     * (which record a loss) are not events of the program.
+     */
+    private static OptionalLong missing(RunSummary run, WriterCounters counters) {
+        OptionalLong published = counters.published(run.run());
+        if (published.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long stored = run.events() - run.count(TracedEvent.DATA_LOSS);
+        return OptionalLong.of(Math.max(0, published.getAsLong() - stored - sampledOut(run, counters)));
     }
 }

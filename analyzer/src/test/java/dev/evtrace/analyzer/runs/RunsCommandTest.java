@@ -87,6 +87,34 @@ class RunsCommandTest {
     }
 
     @Test
+    void saysHowManyPublishedEventsARunIsMissing() throws Exception {
+        // run-a: 6 events stored (3 bars, a chain), 4 sampled out, 9 more published than stored or sampled;
+        // run-b's writer never reported (killed): what it misses is unknown.
+        String store = new StoreFixture(dir).pipeline("run-a", T0, 3).pipeline("run-b", T0 + HOUR, 2)
+                .counters(Map.of(WriterCounters.publishedKey("run-a"), "19",
+                        WriterCounters.sampledOutKey("run-a", "BAR"), "4"))
+                .write();
+
+        List<String> lines = Cli.run("runs", "--store", store).out().lines().toList();
+        assertThat(lines.get(0).split(" +")).endsWith("SAMPLED_OUT", "MISSING");
+        assertThat(lines.get(1).split(" +")).startsWith("run-a").endsWith("4", "9");
+        assertThat(lines.get(2).split(" +")).startsWith("run-b").endsWith("0", "-");
+
+        JsonNode runs = new ObjectMapper().readTree(Cli.run("runs", "--store", store, "--format", "json").out()).get("runs");
+        assertThat(runs.get(0).get("published").asLong()).isEqualTo(19);
+        assertThat(runs.get(0).get("missing").asLong()).isEqualTo(9);
+        assertThat(runs.get(1).has("published")).isFalse();
+        assertThat(runs.get(1).has("missing")).isFalse();
+    }
+
+    @Test
+    void aRunWithNothingMissingGetsNoMissingColumn() {
+        String store = new StoreFixture(dir).pipeline("run-a", T0, 3)
+                .counters(Map.of(WriterCounters.publishedKey("run-a"), "6")).write();
+        assertThat(Cli.run("runs", "--store", store).out().lines().findFirst().orElseThrow()).doesNotContain("MISSING");
+    }
+
+    @Test
     void aCorruptCountersFileExitsOneNamingIt() throws Exception {
         String store = new StoreFixture(dir).pipeline("run-a", T0, 3)
                 .counters(Map.of(WriterCounters.sampledOutKey("run-a", "BAR"), "many")).write();
