@@ -36,10 +36,16 @@ public final class EventDatasetReader {
     /**
      * A complete data file and the partition values its path carries.
      *
+     * @param runTag   the tag of the run its name carries ({@link StoreLayout#runTag}), or null
      * @param length   bytes, and
      * @param modified last modification (epoch millis): a file's footer is read again only when either changed
      */
-    public record DataFile(Path path, String date, String type, long length, long modified) {}
+    public record DataFile(Path path, String date, String type, String runTag, long length, long modified) {
+        /** Whether the file may hold rows of {@code run} (null: any run), by its name alone. */
+        boolean mayHoldRun(String run) {
+            return run == null || runTag == null || runTag.equals(StoreLayout.runTag(run));
+        }
+    }
 
     private final Configuration conf = HadoopFiles.configuration();
     private final Path root;
@@ -92,7 +98,9 @@ public final class EventDatasetReader {
                 : FilterCompat.get(eq(binaryColumn(DeliverySchema.CORRELATION_ID), Binary.fromString(run)));
         List<Delivery> out = new ArrayList<>();
         for (DataFile file : files(deliveryRoot)) {
-            readFile(file.path(), new DeliveryReadSupport(), filter, out::add);
+            if (file.mayHoldRun(run)) {
+                readFile(file.path(), new DeliveryReadSupport(), filter, out::add);
+            }
         }
         return out;
     }
@@ -105,7 +113,8 @@ public final class EventDatasetReader {
                         StoreLayout.partitionValue(name, StoreLayout.DATE).orElse(date),
                         StoreLayout.partitionValue(name, StoreLayout.TYPE).orElse(type), out);
             } else if (StoreLayout.isDataFile(name)) {
-                out.add(new DataFile(status.getPath(), date, type, status.getLen(), status.getModificationTime()));
+                out.add(new DataFile(status.getPath(), date, type, StoreLayout.runTagOf(name), status.getLen(),
+                        status.getModificationTime()));
             }
         }
     }
@@ -185,14 +194,23 @@ public final class EventDatasetReader {
         return runs;
     }
 
-    /** The files of the query's types whose footers leave a row group that may match it. */
+    /**
+     * The files of the query's types and run whose footers leave a row group that may match it. The type and the
+     * run are first told from the file's path, so that one run's read in a store of thousands reads the footers
+     * of its own files only.
+     */
     private List<DataFile> candidates(EventQuery query) {
-        List<DataFile> candidates = new ArrayList<>();
-        List<DataFile> files = files();
-        footers.load(files);
-        for (DataFile file : files) {
+        List<DataFile> named = new ArrayList<>();
+        for (DataFile file : files()) {
             boolean typeMatches = query.types().isEmpty() || file.type() == null || query.types().contains(file.type());
-            if (typeMatches && footers.groups(file).stream().anyMatch(group -> group.mayMatch(query))) {
+            if (typeMatches && file.mayHoldRun(query.run())) {
+                named.add(file);
+            }
+        }
+        footers.load(named);
+        List<DataFile> candidates = new ArrayList<>();
+        for (DataFile file : named) {
+            if (footers.groups(file).stream().anyMatch(group -> group.mayMatch(query))) {
                 candidates.add(file);
             }
         }

@@ -55,7 +55,8 @@ public final class EventDatasetWriter implements Closeable {
         }
         RunPartitions run = runs.get(correlationId);
         if (run == null) {
-            run = new RunPartitions(Instant.ofEpochSecond(micros / 1_000_000).atZone(ZoneOffset.UTC).toLocalDate());
+            run = new RunPartitions(Instant.ofEpochSecond(micros / 1_000_000).atZone(ZoneOffset.UTC).toLocalDate(),
+                    StoreLayout.runTag(correlationId));
             runs.put(correlationId, run);
         }
         lastRunId = correlationId;
@@ -66,18 +67,20 @@ public final class EventDatasetWriter implements Closeable {
     /** A run's partitions, found once per run and type rather than by building their paths for every row. */
     private final class RunPartitions {
         final LocalDate date;
+        final String runTag;
         final PartitionedWriter<Delivery>.Partition deliveries;
         final Map<String, PartitionedWriter<TracedEvent>.Partition> eventsByType = new HashMap<>();
 
-        RunPartitions(LocalDate date) {
+        RunPartitions(LocalDate date, String runTag) {
             this.date = date;
-            this.deliveries = EventDatasetWriter.this.deliveries.partition(StoreLayout.DATE + "=" + date);
+            this.runTag = runTag;
+            this.deliveries = EventDatasetWriter.this.deliveries.partition(StoreLayout.DATE + "=" + date, runTag);
         }
 
         PartitionedWriter<TracedEvent>.Partition events(String type) {
             PartitionedWriter<TracedEvent>.Partition partition = eventsByType.get(type);
             if (partition == null) {
-                partition = EventDatasetWriter.this.events.partition(StoreLayout.partitionDir(date, type));
+                partition = EventDatasetWriter.this.events.partition(StoreLayout.partitionDir(date, type), runTag);
                 eventsByType.put(type, partition);
             }
             return partition;

@@ -3,6 +3,8 @@ package dev.evtrace.store;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where files go: {@code <store>/events/date=YYYY-MM-DD/type=EVENT_TYPE/part-<writer>-<n>.parquet}, the Hive
@@ -21,14 +23,32 @@ public final class StoreLayout {
     public static final String IN_PROGRESS_PREFIX = "_";
     public static final String IN_PROGRESS_SUFFIX = ".inprogress";
 
+    // Anchored at the end: a writer id is host-pid-random with a hex random, so only the tag can match here.
+    private static final Pattern TAGGED = Pattern.compile("-run([0-9a-f]{8})-\\d+\\" + SUFFIX + "$");
+
     private StoreLayout() {}
 
     public static String partitionDir(LocalDate date, String eventType) {
         return DATE + "=" + date + "/" + TYPE + "=" + escape(eventType);
     }
 
-    public static String fileName(String writerId, long fileNumber) {
-        return String.format("part-%s-%05d%s", writerId, fileNumber, SUFFIX);
+    public static String fileName(String writerId, String runTag, long fileNumber) {
+        return String.format("part-%s-run%s-%05d%s", writerId, runTag, fileNumber, SUFFIX);
+    }
+
+    /**
+     * A short tag of a run for the names of its files (every file holds one run), so that a reader looking for
+     * one run skips the others' files without reading their footers: eight hex digits of the run name's
+     * {@link String#hashCode}, which the language fixes. Two runs may share a tag; their footers then decide.
+     */
+    public static String runTag(String run) {
+        return String.format("%08x", run.hashCode());
+    }
+
+    /** The run tag in a data file's name, or null for a file named without one (older writers, other tools). */
+    public static String runTagOf(String fileName) {
+        Matcher m = TAGGED.matcher(fileName);
+        return m.find() ? m.group(1) : null;
     }
 
     public static String inProgressName(String finalName) {

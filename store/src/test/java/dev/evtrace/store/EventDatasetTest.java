@@ -208,6 +208,47 @@ class EventDatasetTest {
     }
 
     @Test
+    void aRunsReadOpensOnlyTheFilesNamedForIt() throws IOException {
+        try (EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), new WriterOptions("w1", 1_000, Map.of()))) {
+            for (String run : List.of("run-a", "run-b")) {
+                for (long id = 1; id <= 30; id++) {
+                    writer.write(event(run, id, id % 3 == 0 ? "SIGNAL" : "BAR", 0));
+                }
+                writer.write(new Delivery(run, 1, "BAR", "com.acme.Strategy", "main", T0 + 12, T0 + 15, false));
+            }
+        }
+        // run-b's files become unreadable: a read of run-a that so much as looked at their footers would fail.
+        String tagB = StoreLayout.runTag("run-b");
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path file : all.filter(f -> tagB.equals(StoreLayout.runTagOf(f.getFileName().toString()))).toList()) {
+                Files.writeString(file, "not parquet");
+            }
+        }
+
+        EventDatasetReader reader = new EventDatasetReader(dir.toString());
+        assertThat(reader.read(EventQuery.run("run-a"))).hasSize(30);
+        try (EventStream events = reader.stream(EventQuery.run("run-a").withTypes(Set.of("SIGNAL")))) {
+            int n = 0;
+            while (events.hasNext()) {
+                assertThat(events.next().correlationId()).isEqualTo("run-a");
+                n++;
+            }
+            assertThat(n).isEqualTo(10);
+        }
+        assertThat(reader.deliveries("run-a")).hasSize(1);
+        assertThatThrownBy(() -> reader.read(EventQuery.all())).isInstanceOf(StoreException.class)
+                .hasMessageContaining("run" + tagB);
+    }
+
+    @Test
+    void fileNamesCarryTheirRunsTag() {
+        String name = StoreLayout.fileName("host-a-1-0badcafe", StoreLayout.runTag("run.x/1"), 7);
+        assertThat(StoreLayout.runTagOf(name)).isEqualTo(StoreLayout.runTag("run.x/1")).hasSize(8);
+        assertThat(StoreLayout.runTagOf("part-host-run-1-0badcafe-00007.parquet")).isNull();
+        assertThat(StoreLayout.runTagOf("part-other-00000.parquet")).isNull();
+    }
+
+    @Test
     void escapesAndUnescapesPartitionValues() {
         List<String> values = new ArrayList<>(List.of("BAR", "a/b", "..", "x=y", "émoji✓", ""));
         for (String v : values) {

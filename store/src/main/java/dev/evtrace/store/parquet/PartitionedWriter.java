@@ -60,10 +60,11 @@ public final class PartitionedWriter<T> {
     /**
      * A new stream of files in partition directory {@code dir} (relative to the dataset's root), to write rows
      * to. Each stream has its own open file: the store gives every run its own, so that a file (and so every
-     * row group) holds one run, however many runs one process records at once.
+     * row group) holds one run, however many runs one process records at once; its files' names carry
+     * {@code runTag} ({@link StoreLayout#runTag}).
      */
-    public Partition partition(String dir) {
-        Partition partition = new Partition(dir);
+    public Partition partition(String dir, String runTag) {
+        Partition partition = new Partition(dir, runTag);
         partitions.add(partition);
         return partition;
     }
@@ -134,7 +135,7 @@ public final class PartitionedWriter<T> {
     }
 
     private OpenFile openFile(Partition partition, T first) throws IOException {
-        String name = StoreLayout.fileName(options.writerId(), fileNumber++);
+        String name = StoreLayout.fileName(options.writerId(), partition.runTag, fileNumber++);
         Path target = new Path(new Path(root, partition.dir), name);
         Path temp = new Path(target.getParent(), StoreLayout.inProgressName(name));
         RowColumns<T> rowColumns = partition.next == null ? firstColumns.apply(first) : partition.next.apply(first);
@@ -151,12 +152,14 @@ public final class PartitionedWriter<T> {
      */
     public final class Partition {
         private final String dir;
+        private final String runTag;
         private OpenFile file;
         // The columns of the partition's next file, given its first row: they keep what the last file learnt.
         private Function<T, RowColumns<T>> next;
 
-        private Partition(String dir) {
+        private Partition(String dir, String runTag) {
             this.dir = dir;
+            this.runTag = runTag;
         }
     }
 
