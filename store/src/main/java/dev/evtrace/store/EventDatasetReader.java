@@ -41,9 +41,9 @@ public final class EventDatasetReader {
      * @param modified last modification (epoch millis): a file's footer is read again only when either changed
      */
     public record DataFile(Path path, String date, String type, String runTag, long length, long modified) {
-        /** Whether the file may hold rows of {@code run} (null: any run), by its name alone. */
-        boolean mayHoldRun(String run) {
-            return run == null || runTag == null || runTag.equals(StoreLayout.runTag(run));
+        /** Whether the file may hold rows of the run tagged {@code tag} (null: any run), by its name alone. */
+        boolean mayHoldRun(String tag) {
+            return tag == null || runTag == null || runTag.equals(tag);
         }
     }
 
@@ -97,8 +97,9 @@ public final class EventDatasetReader {
         FilterCompat.Filter filter = run == null ? FilterCompat.NOOP
                 : FilterCompat.get(eq(binaryColumn(DeliverySchema.CORRELATION_ID), Binary.fromString(run)));
         List<Delivery> out = new ArrayList<>();
+        String tag = run == null ? null : StoreLayout.runTag(run);
         for (DataFile file : files(deliveryRoot)) {
-            if (file.mayHoldRun(run)) {
+            if (file.mayHoldRun(tag)) {
                 readFile(file.path(), new DeliveryReadSupport(), filter, out::add);
             }
         }
@@ -201,9 +202,10 @@ public final class EventDatasetReader {
      */
     private List<DataFile> candidates(EventQuery query) {
         List<DataFile> named = new ArrayList<>();
+        String tag = query.run() == null ? null : StoreLayout.runTag(query.run());
         for (DataFile file : files()) {
             boolean typeMatches = query.types().isEmpty() || file.type() == null || query.types().contains(file.type());
-            if (typeMatches && file.mayHoldRun(query.run())) {
+            if (typeMatches && file.mayHoldRun(tag)) {
                 named.add(file);
             }
         }
