@@ -13,7 +13,7 @@ echo "== java -javaagent:agent/target/tracer.jar -Dtracer.config=samples/tracer.
 java -javaagent:agent/target/tracer.jar -Dtracer.config=samples/tracer.properties -Dtracer.store="$store" \
   -jar samples/target/samples.jar
 
-analyzer() { java -jar analyzer/target/analyzer.jar "$@" --store "$store"; }
+analyzer() { analyzer/target/analyzer "$@" --store "$store"; }
 echo; echo "== analyzer runs"
 analyzer runs
 run=$(analyzer runs --format csv | sed -n 2p | cut -d, -f1)
