@@ -132,6 +132,21 @@ public final class EventDatasetWriter implements Closeable {
         return written;
     }
 
+    /** Files completed so far, of both datasets: a change after a write means a file completed without a flush. */
+    public long completedFiles() {
+        return events.completedFiles() + deliveries.completedFiles();
+    }
+
+    /** The number the next event file's name will carry (see {@link dev.evtrace.store.journal.Journal}). */
+    public long nextEventFileNumber() {
+        return events.nextFileNumber();
+    }
+
+    /** The number the next delivery file's name will carry. */
+    public long nextDeliveryFileNumber() {
+        return deliveries.nextFileNumber();
+    }
+
     public String location() {
         return location.toString();
     }

@@ -34,6 +34,7 @@ public final class PartitionedWriter<T> {
     private final BytesInputCompressor compressor =
             PureJavaCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD);
     private long fileNumber;
+    private long completedFiles;
     private long lostRows;
 
     private PartitionedWriter(StoreOutput output, Path root, WriterOptions options,
@@ -129,6 +130,16 @@ public final class PartitionedWriter<T> {
         }
     }
 
+    /** The number the next file's name will carry. */
+    public long nextFileNumber() {
+        return fileNumber;
+    }
+
+    /** Files completed so far, by {@link #flush} or because a file was full or its columns changed. */
+    public long completedFiles() {
+        return completedFiles;
+    }
+
     /** Rows written to files that were abandoned instead of completed: written, but never readable. */
     public long lostRows() {
         return lostRows;
@@ -185,6 +196,7 @@ public final class PartitionedWriter<T> {
                 abandon();
                 throw e;
             }
+            completedFiles++;
         }
 
         void abandon() {

@@ -1,0 +1,241 @@
+package dev.evtrace.store.journal;
+
+import dev.evtrace.store.Delivery;
+import dev.evtrace.store.Payload;
+import dev.evtrace.store.TracedEvent;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A writer's crash-safe spill: every row it hands to its Parquet files, appended to a memory-mapped file until
+ * those files are complete ({@link #checkpoint}). A process killed with {@code kill -9} leaves its mapped pages
+ * to the operating system, which writes them out, so the rows of the files it never completed survive in
+ * {@code _journal/<writer>.journal}, and {@link JournalRecovery} turns them into Parquet. (A machine that
+ * loses power loses what the OS had not written yet: the journal is never forced to disk, which would cost a
+ * disk flush per row.)
+ *
+ * <p>The file is held with an exclusive lock while its writer lives, so recovery never touches a live
+ * writer's journal; the OS releases the lock when the process dies, however it dies. Its space is allocated
+ * with zeros before it is mapped (a store on a full disk fails here, with an IOException, rather than with
+ * a fault on the first write to a page that has no disk block behind it). One thread uses an instance.
+ */
+public final class Journal implements Closeable {
+    private static final int INITIAL_BYTES = 8 << 20;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final Map<String, Integer> strings = new HashMap<>();
+    private MappedByteBuffer map;
+    private int position = JournalFormat.HEADER_BYTES;
+    /** The record being written, from {@link #begin} to {@link #commit}. */
+    private ByteBuffer pending;
+
+    private Journal(Path file, FileChannel channel, FileLock lock) throws IOException {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+        allocate(INITIAL_BYTES);
+        map.putInt(0, JournalFormat.MAGIC);
+        map.putInt(4, JournalFormat.VERSION);
+        map.putLong(JournalFormat.EVENT_FILES_OFFSET, 0);
+        map.putLong(JournalFormat.DELIVERY_FILES_OFFSET, 0);
+        map.putInt(position, 0);
+    }
+
+    /** Creates the journal of writer {@code writerId} in {@code dir} (created if missing), locked. */
+    public static Journal create(Path dir, String writerId) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(writerId + JournalFormat.SUFFIX);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IOException("journal " + file + " is locked by another process");
+            }
+            return new Journal(file, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void append(TracedEvent e) throws IOException {
+        int run = string(e.correlationId());
+        int type = string(e.eventType());
+        int source = string(e.sourceContainer());
+        int version = string(e.version());
+        int partitionKey = string(e.partitionKey());
+        Map<String, String> data = e.data() == null ? Map.of() : e.data();
+        int[] keys = new int[data.size()];
+        if (data instanceof Payload p) {
+            for (int i = 0; i < p.size(); i++) {
+                keys[i] = string(p.key(i));
+            }
+        } else {
+            int i = 0;
+            for (String key : data.keySet()) {
+                keys[i++] = string(key);
+            }
+        }
+        ByteBuffer b = begin(JournalFormat.EVENT, 100 + 13 * keys.length + textBytes(data));
+        b.putInt(run).putLong(e.eventId()).putInt(type).putLong(e.timestamp()).putLong(e.causationId()).putInt(source)
+                .putLong(e.createdAt()).putLong(e.emittedAt()).putLong(e.receivedAt()).putLong(e.processedAt())
+                .putInt(version).putLong(e.sequenceNumber()).putInt(partitionKey).putInt(keys.length);
+        if (data instanceof Payload p) {
+            for (int i = 0; i < p.size(); i++) {
+                b.putInt(keys[i]);
+                switch (p.kind(i)) {
+                    case LONG -> b.put(JournalFormat.LONG).putLong(p.longValue(i));
+                    case DOUBLE -> b.put(JournalFormat.DOUBLE).putLong(Double.doubleToRawLongBits(p.doubleValue(i)));
+                    case TEXT -> text(b, p.text(i));
+                }
+            }
+        } else {
+            int i = 0;
+            for (String value : data.values()) {
+                b.putInt(keys[i++]);
+                text(b, value);
+            }
+        }
+        commit();
+    }
+
+    public void append(Delivery d) throws IOException {
+        int run = string(d.correlationId());
+        int type = string(d.eventType());
+        int handler = string(d.handler());
+        int thread = string(d.thread());
+        ByteBuffer b = begin(JournalFormat.DELIVERY, 45);
+        b.putInt(run).putLong(d.eventId()).putInt(type).putInt(handler).putInt(thread).putLong(d.receivedAt())
+                .putLong(d.processedAt()).put((byte) (d.threw() ? 1 : 0));
+        commit();
+    }
+
+    /**
+     * Drops every record: the rows so far are all in completed files. The numbers are those the writer gives
+     * its next event file and its next delivery file, so that recovery knows which completed files were begun
+     * after this point (a kill while files were being completed leaves some complete and their rows still here).
+     */
+    public void checkpoint(long nextEventFile, long nextDeliveryFile) {
+        map.putInt(JournalFormat.HEADER_BYTES, 0);
+        map.putLong(JournalFormat.EVENT_FILES_OFFSET, nextEventFile);
+        map.putLong(JournalFormat.DELIVERY_FILES_OFFSET, nextDeliveryFile);
+        position = JournalFormat.HEADER_BYTES;
+        strings.clear();
+    }
+
+    /** After a clean end, when every row is in a completed file: the journal is no longer needed. */
+    public void delete() throws IOException {
+        close();
+        Files.deleteIfExists(file);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (lock.isValid()) {
+                lock.release();
+            }
+        } finally {
+            channel.close();
+        }
+    }
+
+    private int string(String s) throws IOException {
+        if (s == null) {
+            return JournalFormat.NULL_STRING;
+        }
+        Integer id = strings.get(s);
+        if (id != null) {
+            return id;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        int newId = strings.size();
+        begin(JournalFormat.STRING, 8 + utf8.length).putInt(newId).putInt(utf8.length).put(utf8);
+        commit();
+        strings.put(s, newId);
+        return newId;
+    }
+
+    private static int textBytes(Map<String, String> data) {
+        int n = 0;
+        if (data instanceof Payload p) {
+            for (int i = 0; i < p.size(); i++) {
+                if (p.kind(i) == Payload.Kind.TEXT && p.text(i) != null) {
+                    n += 3 * p.text(i).length();
+                }
+            }
+        } else {
+            for (String value : data.values()) {
+                n += value == null ? 0 : 3 * value.length();
+            }
+        }
+        return n;
+    }
+
+    private static void text(ByteBuffer b, String value) {
+        if (value == null) {
+            b.put(JournalFormat.NULL);
+            return;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        b.put(JournalFormat.TEXT).putInt(utf8.length).put(utf8);
+    }
+
+    /**
+     * A view of the map from the next record's body on, with room for {@code maxBody} bytes, the record's
+     * length and the end marker after it.
+     */
+    private ByteBuffer begin(byte tag, int maxBody) throws IOException {
+        long needed = (long) position + 4 + 1 + maxBody + 4;
+        if (needed > map.capacity()) {
+            allocate(Math.max(needed, 2L * map.capacity()));
+        }
+        ByteBuffer b = map.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        b.position(position + 4);
+        b.put(tag);
+        pending = b;
+        return b;
+    }
+
+    /** The end marker after the record, then its length: only then does the record count. */
+    private void commit() {
+        int end = pending.position();
+        map.putInt(end, 0);
+        map.putInt(position, end - position - 4);
+        position = end;
+        pending = null;
+    }
+
+    private void allocate(long bytes) throws IOException {
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IOException("journal " + file + " would pass 2 GB: its writer has not completed a file for too long");
+        }
+        long size = channel.size();
+        ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+        while (size < bytes) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), bytes - size));
+            size += channel.write(zeros, size);
+        }
+        map = channel.map(FileChannel.MapMode.READ_WRITE, 0, bytes);
+        map.order(ByteOrder.LITTLE_ENDIAN);
+    }
+}

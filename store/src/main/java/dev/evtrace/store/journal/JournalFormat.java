@@ -1,0 +1,42 @@
+package dev.evtrace.store.journal;
+
+/**
+ * The journal file's layout. A header, then records, each {@code [int length][byte tag][body]} and followed by
+ * an int 0 that marks the end until the next record overwrites it. A record's length is written after its body
+ * and its end marker, so a process killed at any instruction leaves a file whose records, read up to the first
+ * length 0, are whole. Numbers are little-endian.
+ *
+ * <pre>
+ * header (64 bytes): int magic, int format version, then the numbers the writer was to give its next event
+ *                    file and its next delivery file when the journal was last emptied (two longs), then zeros
+ * STRING   (1): int id, int n, n bytes of UTF-8         (defines a string the rows after it refer to by id)
+ * EVENT    (2): int run, long eventId, int type, long timestamp, long causationId, int source, long created,
+ *               long emitted, long received, long processed, int version, long sequence, int partitionKey,
+ *               int fields, then per field: int key, byte kind, and a long (LONG, DOUBLE bits), a string
+ *               (TEXT: int n, n bytes of UTF-8) or nothing (NULL)
+ * DELIVERY (3): int run, long eventId, int type, int handler, int thread, long received, long processed,
+ *               byte threw
+ * </pre>
+ * String ids start again from 0 after every checkpoint, when the records before it are dropped; id -1 is null.
+ */
+final class JournalFormat {
+    static final int MAGIC = 0x314a5645; // "EVJ1"
+    static final int VERSION = 1;
+    static final int HEADER_BYTES = 64;
+    static final int EVENT_FILES_OFFSET = 8;
+    static final int DELIVERY_FILES_OFFSET = 16;
+    static final String SUFFIX = ".journal";
+
+    static final byte STRING = 1;
+    static final byte EVENT = 2;
+    static final byte DELIVERY = 3;
+
+    static final byte TEXT = 0;
+    static final byte LONG = 1;
+    static final byte DOUBLE = 2;
+    static final byte NULL = 3;
+
+    static final int NULL_STRING = -1;
+
+    private JournalFormat() {}
+}

@@ -1,0 +1,133 @@
+package dev.evtrace.store.journal;
+
+import dev.evtrace.store.Delivery;
+import dev.evtrace.store.Payload;
+import dev.evtrace.store.TracedEvent;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of a journal (see {@link JournalFormat}), read up to the first record that is not whole: what its
+ * writer had appended when it stopped, however it stopped.
+ */
+final class JournalReader {
+    /** What a journal holds: the rows in the order they were written, and where its writer's files were. */
+    record Contents(List<Object> rows, long nextEventFile, long nextDeliveryFile) {}
+
+    private final List<String> strings = new ArrayList<>();
+
+    private JournalReader() {}
+
+    /**
+     * @throws IOException if the file is not a journal of a format this reader knows
+     */
+    static Contents read(FileChannel channel, String name) throws IOException {
+        long size = channel.size();
+        if (size < JournalFormat.HEADER_BYTES) {
+            return new Contents(List.of(), 0, 0);
+        }
+        ByteBuffer b = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        if (b.getInt(0) != JournalFormat.MAGIC) {
+            throw new IOException(name + " is not an evtrace journal");
+        }
+        if (b.getInt(4) != JournalFormat.VERSION) {
+            throw new IOException(name + " is a journal of format " + b.getInt(4) + ", not " + JournalFormat.VERSION);
+        }
+        return new Contents(new JournalReader().rows(b), b.getLong(JournalFormat.EVENT_FILES_OFFSET),
+                b.getLong(JournalFormat.DELIVERY_FILES_OFFSET));
+    }
+
+    private List<Object> rows(ByteBuffer b) {
+        List<Object> rows = new ArrayList<>();
+        int position = JournalFormat.HEADER_BYTES;
+        while (position + 4 <= b.limit()) {
+            int length = b.getInt(position);
+            if (length <= 0 || length > b.limit() - position - 4) {
+                break;
+            }
+            ByteBuffer record = b.slice(position + 4, length).order(ByteOrder.LITTLE_ENDIAN);
+            try {
+                Object row = record(record);
+                if (row != null) {
+                    rows.add(row);
+                }
+            } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+                // A record whose length was committed is whole; this one is not a record at all: stop here.
+                break;
+            }
+            position += 4 + length;
+        }
+        return rows;
+    }
+
+    private Object record(ByteBuffer r) {
+        byte tag = r.get();
+        switch (tag) {
+            case JournalFormat.STRING -> {
+                int id = r.getInt();
+                if (id != strings.size()) {
+                    throw new IllegalArgumentException("string " + id + " out of order");
+                }
+                strings.add(utf8(r));
+                return null;
+            }
+            case JournalFormat.EVENT -> {
+                String run = string(r);
+                long eventId = r.getLong();
+                String type = string(r);
+                long timestamp = r.getLong();
+                long causation = r.getLong();
+                String source = string(r);
+                long created = r.getLong();
+                long emitted = r.getLong();
+                long received = r.getLong();
+                long processed = r.getLong();
+                String version = string(r);
+                long sequence = r.getLong();
+                String partitionKey = string(r);
+                int fields = r.getInt();
+                Payload.Builder data = Payload.builder(fields);
+                for (int i = 0; i < fields; i++) {
+                    String key = string(r);
+                    byte kind = r.get();
+                    switch (kind) {
+                        case JournalFormat.LONG -> data.longValue(key, r.getLong());
+                        case JournalFormat.DOUBLE -> data.doubleValue(key, Double.longBitsToDouble(r.getLong()));
+                        case JournalFormat.TEXT -> data.text(key, utf8(r));
+                        case JournalFormat.NULL -> data.text(key, null);
+                        default -> throw new IllegalArgumentException("payload kind " + kind);
+                    }
+                }
+                return new TracedEvent(eventId, type, timestamp, run, causation, source, created, emitted, received,
+                        processed, data.build(), version, sequence, partitionKey);
+            }
+            case JournalFormat.DELIVERY -> {
+                return new Delivery(string(r), r.getLong(), string(r), string(r), string(r), r.getLong(), r.getLong(),
+                        r.get() != 0);
+            }
+            default -> throw new IllegalArgumentException("record tag " + tag);
+        }
+    }
+
+    private String string(ByteBuffer r) {
+        int id = r.getInt();
+        return id == JournalFormat.NULL_STRING ? null : strings.get(id);
+    }
+
+    private static String utf8(ByteBuffer r) {
+        int n = r.getInt();
+        if (n < 0 || n > r.remaining()) {
+            throw new IllegalArgumentException("string of " + n + " bytes in a record of " + r.remaining() + " left");
+        }
+        byte[] bytes = new byte[n];
+        r.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
