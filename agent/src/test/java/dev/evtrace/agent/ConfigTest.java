@@ -47,7 +47,16 @@ class ConfigTest {
         assertThat(config.bufferSize()).isEqualTo(65_536);
         assertThat(config.payload()).isEqualTo(Config.PayloadMode.FIELDS);
         assertThat(config.rollMillis()).isEqualTo(1_000);
+        assertThat(config.journal()).isFalse();
         assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void theJournalIsTurnedOnByItsSetting() throws Exception {
+        Config config = Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.store.journal", "true"), NONE);
+        assertThat(config.journal()).isTrue();
+        assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.store.journal", "yes please"), NONE))
+                .hasMessageStartingWith("bad setting tracer.store.journal=yes please");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.evtrace.analyzer.events.EventsCommand;
 import dev.evtrace.analyzer.export.ExportCommand;
 import dev.evtrace.analyzer.latency.LatencyCommand;
 import dev.evtrace.analyzer.lineage.LineageCommand;
+import dev.evtrace.analyzer.recover.RecoverCommand;
 import dev.evtrace.analyzer.report.ReportCommand;
 import dev.evtrace.analyzer.runs.RunsCommand;
 import dev.evtrace.analyzer.sample.SampleCommand;
@@ -25,10 +26,11 @@ import picocli.CommandLine.Spec;
         versionProvider = Analyzer.Version.class,
         description = "Reads the event store a traced backtest wrote: its runs, their events, the causation chain "
                 + "of an event and what it led to, latency per event type, source and handler; records runs in an "
-                + "SQL catalog, draws a run on an HTML page, exports it for Perfetto, and samples it down.",
+                + "SQL catalog, draws a run on an HTML page, exports it for Perfetto, samples it down, and recovers "
+                + "what killed tracers left in their journals.",
         subcommands = {RunsCommand.class, EventsCommand.class, LineageCommand.class, LatencyCommand.class,
                 CatalogCommand.class, ReportCommand.class, ExportCommand.class, SampleCommand.class,
-                HelpCommand.class},
+                RecoverCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -66,7 +68,7 @@ public final class Analyzer implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: name one of runs, events, lineage, latency, catalog, report, export, sample");
+                "missing command: name one of runs, events, lineage, latency, catalog, report, export, sample, recover");
     }
 
     /** The version the jar's manifest carries; classes run outside the jar (tests, an IDE) have none. */

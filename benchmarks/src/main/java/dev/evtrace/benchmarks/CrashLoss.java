@@ -5,6 +5,7 @@ import dev.evtrace.benchmarks.process.Machine;
 import dev.evtrace.benchmarks.process.SampleJars;
 import dev.evtrace.benchmarks.process.Stats;
 import dev.evtrace.store.EventDatasetReader;
+import dev.evtrace.store.journal.JournalRecovery;
 import dev.evtrace.store.EventQuery;
 import dev.evtrace.store.EventSchema;
 import java.io.File;
@@ -59,6 +60,10 @@ public final class CrashLoss implements Callable<Integer> {
     @Option(names = "--jvm-option", description = "an option for every run's JVM, e.g. --jvm-option=-Dtracer.store.roll.seconds=5 (repeatable)")
     List<String> jvmOptions = new ArrayList<>();
 
+    @Option(names = "--recover", description = "run the traced sample with tracer.store.journal=true and recover its "
+            + "journal after each kill, before reading the store (as analyzer recover does)")
+    boolean recover;
+
     @Parameters(paramLabel = "SAMPLE_ARG", description = "after --, the sample's arguments (default: --symbols 20 --bars 200000 --seed 42)")
     List<String> sampleArgs = new ArrayList<>(List.of("--symbols", "20", "--bars", "200000", "--seed", "42"));
 
@@ -81,13 +86,17 @@ public final class CrashLoss implements Callable<Integer> {
                 Path store = scratch.resolve("store-" + k);
                 String load = Machine.loadAverage();
                 long killedAt = runAndKill(store, after, scratch);
+                long unfinished = unfinished(store);
+                if (recover) {
+                    JournalRecovery.recover(store.toString());
+                }
                 StoredPrefix kept = read(store);
                 double millis = kept.prefix() == 0 ? Double.NaN : (killedAt - kept.prefixCreatedAt()) / 1000.0;
                 double events = millis * kept.eventsPerSecond() / 1000.0;
                 lostMillis.add(millis);
                 lostEvents.add(events);
                 out.printf(Locale.ROOT, "%-8.2f %-5s %10d %10d %8d %10d %10.0f %11.0f %11d%n", after, load, kept.stored(),
-                        kept.prefix(), kept.beyondPrefix(), kept.duplicates(), millis, events, unfinished(store));
+                        kept.prefix(), kept.beyondPrefix(), kept.duplicates(), millis, events, unfinished);
                 Directories.delete(store);
             }
         } finally {
@@ -111,6 +120,9 @@ public final class CrashLoss implements Callable<Integer> {
         command.add("-Dtracer.config=" + jars.tracerConfig());
         command.add("-Dtracer.store=" + store);
         command.addAll(jvmOptions);
+        if (recover) {
+            command.add("-Dtracer.store.journal=true");
+        }
         command.add("-jar");
         command.add(jars.samplesJar().toString());
         command.addAll(sampleArgs);

@@ -10,6 +10,8 @@ import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterCounters;
 import dev.evtrace.store.WriterIds;
 import dev.evtrace.store.WriterOptions;
+import dev.evtrace.store.journal.Journal;
+import dev.evtrace.store.journal.JournalRecovery;
 import dev.evtrace.store.parquet.WriterWarmUp;
 import dev.evtrace.store.sampling.SamplingOptions;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -45,19 +48,38 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private final RunSampler.Sink sink = new RunSampler.Sink() {
         @Override
         public void write(TracedEvent event) throws IOException {
+            if (journal != null) {
+                try {
+                    journal.append(event);
+                } catch (IOException | RuntimeException e) {
+                    dropJournal(e);
+                }
+            }
             writer.write(event);
             written++;
+            checkpointIfAFileCompleted();
         }
 
         @Override
         public void write(Delivery delivery) throws IOException {
+            if (journal != null) {
+                try {
+                    journal.append(delivery);
+                } catch (IOException | RuntimeException e) {
+                    dropJournal(e);
+                }
+            }
             writer.write(delivery);
             deliveries++;
+            checkpointIfAFileCompleted();
         }
     };
     private final Thread thread;
     private volatile boolean stopping;
     private EventDatasetWriter writer;
+    /** tracer.store.journal: every row written since the files last completed, for recovery after a kill. */
+    private Journal journal;
+    private long completedAtCheckpoint;
     private boolean failed;
     private String storeError;
     private long written;
@@ -158,7 +180,57 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             writer = new EventDatasetWriter(config.store(), options);
         } catch (IOException | RuntimeException | LinkageError e) {
             fail("cannot open store " + config.store(), e);
+            return;
         }
+        if (config.journal()) {
+            openJournal();
+        }
+    }
+
+    private void openJournal() {
+        Optional<java.nio.file.Path> dir = JournalRecovery.journalDir(config.store());
+        if (dir.isEmpty()) {
+            stderr.println("tracer: tracer.store.journal needs a store on the local file system, and "
+                    + config.store() + " is not: tracing without a journal");
+            return;
+        }
+        try {
+            journal = Journal.create(dir.get(), writerId);
+        } catch (IOException | RuntimeException e) {
+            stderr.println("tracer: cannot create the journal in " + dir.get() + " (" + e + "): tracing without it");
+        }
+    }
+
+    /**
+     * A file completed by its size or a change of its columns, not by a roll: the journal's rows are in
+     * completed files only if every open file is completed too, so complete them all now and empty the journal.
+     */
+    private void checkpointIfAFileCompleted() throws IOException {
+        if (journal != null && writer.completedFiles() != completedAtCheckpoint) {
+            writer.flush();
+            checkpoint();
+        }
+    }
+
+    /** Every row so far is in a completed file: the journal starts over. */
+    private void checkpoint() {
+        journal.checkpoint(writer.nextEventFileNumber(), writer.nextDeliveryFileNumber());
+        completedAtCheckpoint = writer.completedFiles();
+    }
+
+    /** Writing to the journal failed (its disk is full): the store goes on without it. */
+    private void dropJournal(Throwable e) {
+        stderr.println("tracer: cannot write the journal " + journal.file() + " (" + e + "): tracing without it");
+        deleteJournal();
+    }
+
+    private void deleteJournal() {
+        try {
+            journal.delete();
+        } catch (IOException | RuntimeException e) {
+            // A journal left behind is recovered later, its rows already stored skipped.
+        }
+        journal = null;
     }
 
     @Override
@@ -247,6 +319,9 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         }
         try {
             writer.flush();
+            if (journal != null) {
+                checkpoint();
+            }
         } catch (IOException | RuntimeException e) {
             fail("cannot complete the store's files in " + config.store(), e);
         }
@@ -266,6 +341,9 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
                 sampler.flush();
             }
             writer.close();
+            if (journal != null) {
+                deleteJournal();
+            }
             writer.writeMetadata(counters());
         } catch (IOException | RuntimeException e) {
             fail("cannot complete the store's files in " + config.store(), e);
@@ -324,6 +402,10 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         failed = true;
         storeError = what + ": " + e;
         stderr.println("tracer: " + storeError + "; events are dropped from now on");
+        if (journal != null) {
+            // After the salvage some of its rows are in completed files and some are lost, as counted.
+            deleteJournal();
+        }
         if (writer != null) {
             salvage();
         }
