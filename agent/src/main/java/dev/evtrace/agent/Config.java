@@ -119,7 +119,7 @@ public record Config(
                 bool(s, "tracer.executors", true),
                 number(s, "tracer.store.roll.events", 1_000_000, 1, Long.MAX_VALUE, false),
                 rollMillis(s),
-                bool(s, "tracer.store.journal", false),
+                bool(s, "tracer.store.journal", true),
                 rate(s),
                 (int) number(s, "tracer.sample.context", 5, 0, 1_000, false),
                 payload(s),

@@ -47,14 +47,14 @@ class ConfigTest {
         assertThat(config.bufferSize()).isEqualTo(65_536);
         assertThat(config.payload()).isEqualTo(Config.PayloadMode.FIELDS);
         assertThat(config.rollMillis()).isEqualTo(1_000);
-        assertThat(config.journal()).isFalse();
+        assertThat(config.journal()).isTrue();
         assertThat(config.warnings()).isEmpty();
     }
 
     @Test
-    void theJournalIsTurnedOnByItsSetting() throws Exception {
-        Config config = Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.store.journal", "true"), NONE);
-        assertThat(config.journal()).isTrue();
+    void theJournalIsTurnedOffByItsSetting() throws Exception {
+        Config config = Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.store.journal", "false"), NONE);
+        assertThat(config.journal()).isFalse();
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.store.journal", "yes please"), NONE))
                 .hasMessageStartingWith("bad setting tracer.store.journal=yes please");
     }

@@ -112,7 +112,7 @@ class AnalyzerTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().lines().findFirst())
                 .hasValue("analyzer: missing command: name one of runs, events, lineage, latency, catalog, report, export, "
-                        + "sample");
+                        + "sample, recover");
     }
 
     @Test

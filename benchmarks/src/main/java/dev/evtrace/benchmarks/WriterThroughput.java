@@ -8,6 +8,8 @@ import dev.evtrace.store.EventDatasetWriter;
 import dev.evtrace.store.Payload;
 import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterOptions;
+import dev.evtrace.store.journal.Journal;
+import dev.evtrace.store.journal.JournalRecovery;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -50,6 +52,10 @@ public final class WriterThroughput implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "measured rounds after one warm-up (default: ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--journal", description = "also write events with deliveries through the crash-safe journal "
+            + "(tracer.store.journal), emptied every 200,000 events as a roll would, and report its added CPU")
+    boolean journal;
+
     @Option(names = "--dir", description = "where the stores go (default: a temporary directory)")
     Path dir;
 
@@ -69,9 +75,19 @@ public final class WriterThroughput implements Callable<Integer> {
         List<Double> eventsOnly = new ArrayList<>();
         List<Double> withDeliveries = new ArrayList<>();
         List<Double> bytes = new ArrayList<>();
+        List<Double> journaled = new ArrayList<>();
         for (int round = 0; round <= rounds; round++) {
-            Result alone = write(root.resolve("events-" + round), recorded, List.of());
-            Result both = write(root.resolve("both-" + round), recorded, deliveries);
+            Result alone = write(root.resolve("events-" + round), recorded, List.of(), false);
+            Result both = write(root.resolve("both-" + round), recorded, deliveries, false);
+            if (journal) {
+                Result withJournal = write(root.resolve("journal-" + round), recorded, deliveries, true);
+                out.printf(Locale.ROOT, "%s with deliveries and the journal %.0f ns CPU an event (%+.0f ns)%n",
+                        round == 0 ? "warm-up " : "round " + round, withJournal.nanosPerEvent,
+                        withJournal.nanosPerEvent - both.nanosPerEvent);
+                if (round > 0) {
+                    journaled.add(withJournal.nanosPerEvent - both.nanosPerEvent);
+                }
+            }
             out.printf(Locale.ROOT, "%s events alone %.0f ns CPU an event (%,.0f events/s), with deliveries %.0f ns "
                             + "(%,.0f events/s), %.2f B/event on disk; load %s%n",
                     round == 0 ? "warm-up " : "round " + round, alone.nanosPerEvent, 1e9 / alone.nanosPerEvent,
@@ -86,6 +102,10 @@ public final class WriterThroughput implements Callable<Integer> {
         double both = Stats.median(withDeliveries);
         out.printf(Locale.ROOT, "median: events alone %.0f ns an event = %,.0f events/s; with deliveries %.0f ns = "
                 + "%,.0f events/s; %.2f B/event%n", alone, 1e9 / alone, both, 1e9 / both, Stats.median(bytes));
+        if (journal) {
+            out.printf(Locale.ROOT, "median: the journal adds %.0f ns of CPU an event, deliveries included%n",
+                    Stats.median(journaled));
+        }
         if (dir == null) {
             Directories.delete(root);
         }
@@ -94,16 +114,29 @@ public final class WriterThroughput implements Callable<Integer> {
 
     private record Result(double nanosPerEvent, double bytesPerEvent) {}
 
-    private static Result write(Path store, List<TracedEvent> events, List<Delivery> deliveries) throws IOException {
+    private static Result write(Path store, List<TracedEvent> events, List<Delivery> deliveries, boolean journaled)
+            throws IOException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = threads.getCurrentThreadCpuTime();
         try (EventDatasetWriter writer = new EventDatasetWriter(store.toString(),
-                new WriterOptions("bench", 1_000_000, Map.of()))) {
+                new WriterOptions("bench", 1_000_000, Map.of()));
+             Journal journal = journaled ? Journal.create(store.resolve(JournalRecovery.DIR), "bench") : null) {
             int d = 0;
+            int sinceCheckpoint = 0;
             for (TracedEvent e : events) {
+                if (journal != null) {
+                    journal.append(e);
+                }
                 writer.write(e);
                 while (d < deliveries.size() && deliveries.get(d).eventId() == e.eventId()) {
+                    if (journal != null) {
+                        journal.append(deliveries.get(d));
+                    }
                     writer.write(deliveries.get(d++));
+                }
+                if (journal != null && ++sinceCheckpoint == 200_000) {
+                    journal.checkpoint(0, 0);
+                    sinceCheckpoint = 0;
                 }
             }
         }

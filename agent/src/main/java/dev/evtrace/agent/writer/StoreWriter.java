@@ -16,6 +16,8 @@ import dev.evtrace.store.parquet.WriterWarmUp;
 import dev.evtrace.store.sampling.SamplingOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,6 +82,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     /** tracer.store.journal: every row written since the files last completed, for recovery after a kill. */
     private Journal journal;
     private long completedAtCheckpoint;
+    private Thread recovery;
     private boolean failed;
     private String storeError;
     private long written;
@@ -144,6 +147,18 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         }
         recordLoss();
         close();
+        awaitRecovery();
+    }
+
+    /** A recovery still running at exit is given the rest of the exit's time; cut short, the next finishes it. */
+    private void awaitRecovery() {
+        if (recovery != null) {
+            try {
+                recovery.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Drains what is left, completes every file and waits for it, at most {@code timeoutMillis}. */
@@ -182,22 +197,41 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             fail("cannot open store " + config.store(), e);
             return;
         }
-        if (config.journal()) {
-            openJournal();
+        Optional<Path> dir = JournalRecovery.journalDir(config.store());
+        if (config.journal() && dir.isPresent()) {
+            startRecovery(dir.get());
+            openJournal(dir.get());
         }
     }
 
-    private void openJournal() {
-        Optional<java.nio.file.Path> dir = JournalRecovery.journalDir(config.store());
-        if (dir.isEmpty()) {
-            stderr.println("tracer: tracer.store.journal needs a store on the local file system, and "
-                    + config.store() + " is not: tracing without a journal");
+    /**
+     * Recovers what tracers killed earlier left in the store's journals, on a thread of its own so that the
+     * program never waits for it; a recovery cut short by this program's exit is finished by the next.
+     */
+    private void startRecovery(Path dir) {
+        if (!Files.isDirectory(dir)) {
             return;
         }
+        recovery = new Thread(() -> {
+            try {
+                JournalRecovery.Result r = JournalRecovery.recover(config.store());
+                if (r.recovered() > 0) {
+                    stderr.println("tracer: recovered " + r.events() + " events and " + r.deliveries()
+                            + " deliveries that " + r.recovered() + " killed tracer(s) left in " + dir);
+                }
+            } catch (IOException | RuntimeException | LinkageError e) {
+                stderr.println("tracer: cannot recover the journals in " + dir + " (" + e + "); analyzer recover retries");
+            }
+        }, "tracer-recovery");
+        recovery.setDaemon(true);
+        recovery.start();
+    }
+
+    private void openJournal(Path dir) {
         try {
-            journal = Journal.create(dir.get(), writerId);
+            journal = Journal.create(dir, writerId);
         } catch (IOException | RuntimeException e) {
-            stderr.println("tracer: cannot create the journal in " + dir.get() + " (" + e + "): tracing without it");
+            stderr.println("tracer: cannot create the journal in " + dir + " (" + e + "): tracing without it");
         }
     }
 

@@ -9,14 +9,14 @@ import dev.evtrace.store.journal.JournalRecovery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 of a traced backtest with tracer.store.journal=true: the journal it leaves holds the events of the
- * files it never completed, and recovering it stores them, each once, up to the kill.
+ * kill -9 of a traced backtest (the journal is on by default): the journal it leaves holds the events of the
+ * files it never completed, and recovering it (analyzer recover, or the next traced program on the store)
+ * stores them, each once, up to the kill.
  */
 class JournalCrashIT {
     @TempDir
@@ -25,25 +25,7 @@ class JournalCrashIT {
     @Test
     void recoveringAKilledBacktestsJournalStoresTheEventsItsUnfinishedFilesHeld() throws Exception {
         Path store = work.resolve("events");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + JavaProcess.TRACER_JAR.toAbsolutePath(),
-                "-Dtracer.config=" + JavaProcess.SAMPLES_PROPERTIES.toAbsolutePath(), "-Dtracer.store=" + store,
-                "-Dtracer.store.journal=true",
-                "-jar", JavaProcess.SAMPLES_JAR.toAbsolutePath().toString(), "--symbols", "20", "--bars", "200000")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (dataFiles(store) < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            // Half a roll interval more: the open files then hold events that only the journal also has.
-            Thread.sleep(500);
-            assertThat(process.isAlive()).as("still running when killed").isTrue();
-        } finally {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-        assertThat(process.exitValue()).isEqualTo(137);
+        KilledBacktest.run(store, 500);
         Path journals = JournalRecovery.journalDir(store.toString()).orElseThrow();
         assertThat(journals).isDirectoryContaining(p -> p.toString().endsWith(".journal"));
         long completedOnly = new EventDatasetReader(store.toString()).read(EventQuery.all()).size();
@@ -66,12 +48,20 @@ class JournalCrashIT {
         }
     }
 
-    private static long dataFiles(Path store) throws Exception {
-        if (!Files.isDirectory(store)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(store)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("part-")).count();
-        }
+    @Test
+    void theNextTracedProgramOnTheStoreRecoversItByItself() throws Exception {
+        Path store = work.resolve("events");
+        KilledBacktest.run(store, 500);
+        String killedRun = new EventDatasetReader(store.toString()).read(EventQuery.all()).get(0).correlationId();
+        long completedOnly = new EventDatasetReader(store.toString()).read(EventQuery.run(killedRun)).size();
+
+        JavaProcess next = JavaProcess.traced(List.of("-Dtracer.store=" + store), List.of("--symbols", "2", "--bars", "50"), work);
+
+        assertThat(next.exitCode()).isZero();
+        assertThat(next.tracerLines()).anyMatch(l -> l.matches("tracer: recovered \\d+ events and \\d+ deliveries that "
+                + "1 killed tracer\\(s\\) left in .*"));
+        List<TracedEvent> killed = new EventDatasetReader(store.toString()).read(EventQuery.run(killedRun));
+        assertThat(killed.size()).isGreaterThan((int) completedOnly);
+        assertThat(killed).extracting(TracedEvent::eventId).doesNotHaveDuplicates();
     }
 }

@@ -13,6 +13,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,9 +32,9 @@ import java.util.Map;
  * a fault on the first write to a page that has no disk block behind it). One thread uses an instance.
  */
 public final class Journal implements Closeable {
-    private static final int INITIAL_BYTES = 8 << 20;
+    private static final int INITIAL_BYTES = 4 << 20;
 
-    private final Path file;
+    private Path file;
     private final FileChannel channel;
     private final FileLock lock;
     private final Map<String, Integer> strings = new HashMap<>();
@@ -54,21 +55,33 @@ public final class Journal implements Closeable {
         map.putInt(position, 0);
     }
 
-    /** Creates the journal of writer {@code writerId} in {@code dir} (created if missing), locked. */
+    /**
+     * Creates the journal of writer {@code writerId} in {@code dir} (created if missing), locked. It is made
+     * under another name and renamed once locked and initialized: a recovery lists only journals, so it never
+     * finds one that a starting writer has created and not yet locked.
+     */
     public static Journal create(Path dir, String writerId) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(writerId + JournalFormat.SUFFIX);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+        Path creating = dir.resolve(writerId + JournalFormat.SUFFIX + JournalFormat.CREATING);
+        if (Files.exists(file)) {
+            // Writer ids are unique: this is a second journal for one writer, which would replace the first.
+            throw new java.nio.file.FileAlreadyExistsException(file.toString());
+        }
+        FileChannel channel = FileChannel.open(creating, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw new IOException("journal " + file + " is locked by another process");
+                throw new IOException("journal " + creating + " is locked by another process");
             }
-            return new Journal(file, channel, lock);
+            Journal journal = new Journal(creating, channel, lock);
+            Files.move(creating, file, StandardCopyOption.ATOMIC_MOVE);
+            journal.file = file;
+            return journal;
         } catch (IOException | RuntimeException e) {
             channel.close();
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(creating);
             throw e;
         }
     }

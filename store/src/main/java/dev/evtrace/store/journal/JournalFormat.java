@@ -26,6 +26,8 @@ final class JournalFormat {
     static final int EVENT_FILES_OFFSET = 8;
     static final int DELIVERY_FILES_OFFSET = 16;
     static final String SUFFIX = ".journal";
+    /** Added to a journal's name while its writer creates it. */
+    static final String CREATING = ".creating";
 
     static final byte STRING = 1;
     static final byte EVENT = 2;

@@ -4,7 +4,6 @@ import dev.evtrace.store.Delivery;
 import dev.evtrace.store.EventDatasetWriter;
 import dev.evtrace.store.StoreLayout;
 import dev.evtrace.store.TracedEvent;
-import dev.evtrace.store.WriterIds;
 import dev.evtrace.store.WriterOptions;
 import dev.evtrace.store.parquet.HadoopFiles;
 import java.io.IOException;
@@ -28,13 +27,19 @@ import org.apache.parquet.io.LocalInputFile;
 /**
  * Turns the journals that dead writers left in a store into Parquet: the rows of the files they never
  * completed. A journal whose writer is alive is locked and left alone. Rows that a completed file already
- * holds (the writer was killed while completing its files, after some and before emptying its journal) are
- * skipped, so recovering never stores a row twice; the dead writer's unfinished files, which no reader sees,
- * are deleted with its journal.
+ * holds are skipped, so recovering never stores a row twice: the writer may have been killed while completing
+ * its files (some complete, its journal not yet emptied), and a recovery may itself have been killed after
+ * completing its files and before deleting the journal. The dead writer's unfinished files, which no reader
+ * sees, are deleted with its journal.
+ *
+ * <p>A journal's rows are written by a writer named after the dead one ({@code <writer>-recovered}): whatever
+ * files an interrupted recovery completed hold the first rows it replayed of their partition, so the next
+ * recovery counts them as stored, as it does the dead writer's own.
  */
 public final class JournalRecovery {
     /** The journals' directory in a store. */
     public static final String DIR = "_journal";
+    private static final String RECOVERED = "-recovered";
 
     /**
      * What a recovery did.
@@ -75,6 +80,7 @@ public final class JournalRecovery {
             files.forEach(journals::add);
         }
         journals.sort(null);
+        deleteAbandonedCreations(dir.get());
         int recovered = 0;
         int live = 0;
         long events = 0;
@@ -91,7 +97,7 @@ public final class JournalRecovery {
                 String writer = name.substring(0, name.length() - JournalFormat.SUFFIX.length());
                 JournalReader.Contents contents = JournalReader.read(channel, journal.toString());
                 Map<String, Long> stored = storedSinceCheckpoint(root, writer, contents);
-                long[] counts = replay(store, contents.rows(), stored);
+                long[] counts = replay(store, writer + RECOVERED, contents.rows(), stored);
                 events += counts[0];
                 deliveries += counts[1];
                 skipped += counts[2];
@@ -104,6 +110,25 @@ public final class JournalRecovery {
         return new Result(recovered, live, events, deliveries, skipped);
     }
 
+    /** Journals whose writer died while creating them: never renamed, so they hold no row. */
+    private static void deleteAbandonedCreations(Path dir) throws IOException {
+        List<Path> creations = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + JournalFormat.SUFFIX + JournalFormat.CREATING)) {
+            files.forEach(creations::add);
+        }
+        for (Path creation : creations) {
+            try (FileChannel channel = FileChannel.open(creation, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock lock = tryLock(channel);
+                if (lock != null) {
+                    Files.deleteIfExists(creation);
+                    lock.release();
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // Renamed or deleted meanwhile by its writer.
+            }
+        }
+    }
+
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
@@ -113,13 +138,15 @@ public final class JournalRecovery {
     }
 
     /**
-     * Rows of the dead writer's files that were completed after its journal was last emptied, by partition
-     * (see {@link #partitionOf}): they are the first rows the journal holds for that partition.
+     * Rows the store already holds of those in the journal, by partition (see {@link #partitionOf}): those of
+     * the dead writer's files completed after its journal was last emptied, and those of an earlier recovery of
+     * this journal. They are the first rows the journal holds for each partition, in that order.
      */
     private static Map<String, Long> storedSinceCheckpoint(Path root, String writer, JournalReader.Contents contents)
             throws IOException {
         Map<String, Long> rows = new HashMap<>();
         String prefix = "part-" + writer + "-run";
+        String recoveredPrefix = "part-" + writer + RECOVERED + "-run";
         for (String dataset : List.of(StoreLayout.EVENTS, StoreLayout.DELIVERIES)) {
             Path dir = root.resolve(dataset);
             if (!Files.isDirectory(dir)) {
@@ -130,7 +157,8 @@ public final class JournalRecovery {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     String name = file.getFileName().toString();
                     String tag = StoreLayout.runTagOf(name);
-                    if (!name.startsWith(prefix) || tag == null || fileNumber(name) < firstNumber) {
+                    boolean sinceCheckpoint = name.startsWith(prefix) && tag != null && fileNumber(name) >= firstNumber;
+                    if (!sinceCheckpoint && !(name.startsWith(recoveredPrefix) && tag != null)) {
                         continue;
                     }
                     String type = dataset.equals(StoreLayout.EVENTS)
@@ -156,14 +184,15 @@ public final class JournalRecovery {
     }
 
     /** @return events written, deliveries written, rows skipped */
-    private static long[] replay(String store, List<Object> rows, Map<String, Long> stored) throws IOException {
+    private static long[] replay(String store, String writerId, List<Object> rows, Map<String, Long> stored)
+            throws IOException {
         long[] counts = new long[3];
         if (rows.isEmpty()) {
             return counts;
         }
         Map<String, Long> toSkip = new HashMap<>(stored);
-        WriterOptions options = new WriterOptions(WriterIds.newId(), WriterOptions.DEFAULT_ROLL_EVENTS,
-                Map.of("evtrace.writer", "journal recovery"));
+        WriterOptions options = new WriterOptions(writerId, WriterOptions.DEFAULT_ROLL_EVENTS,
+                Map.of("evtrace.writer", writerId));
         try (EventDatasetWriter writer = new EventDatasetWriter(store, options)) {
             for (Object row : rows) {
                 String partition = row instanceof TracedEvent e

@@ -62,11 +62,7 @@ class JournalRecoveryTest {
 
     @Test
     void restoresTheRowsOfTheFilesAKilledWriterNeverCompleted() throws IOException {
-        Traced traced = new Traced();
-        traced.write(1, 100);
-        traced.roll();
-        traced.write(101, 250);
-        traced.kill();
+        Traced traced = killedAfter250();
         assertThat(new EventDatasetReader(store.toString()).read(EventQuery.run("run-a"))).hasSize(100);
         assertThat(unfinishedFiles()).isNotEmpty();
 
@@ -97,6 +93,21 @@ class JournalRecoveryTest {
     }
 
     @Test
+    void aRecoveryRepeatedBeforeItsJournalWasDeletedStoresNothingTwice() throws IOException {
+        Traced traced = killedAfter250();
+        Path journal = traced.journal.file();
+        Path copy = Files.copy(journal, store.resolve("journal.copy"));
+
+        JournalRecovery.recover(store.toString());
+        // Killed after its files were complete and before it deleted the journal.
+        Files.move(copy, journal);
+        JournalRecovery.Result again = JournalRecovery.recover(store.toString());
+
+        assertThat(again).isEqualTo(new JournalRecovery.Result(1, 0, 0, 0, 300));
+        assertEveryRowOnce(250);
+    }
+
+    @Test
     void leavesTheJournalOfALiveWriterAlone() throws IOException {
         Traced traced = new Traced();
         traced.write(1, 10);
@@ -112,6 +123,16 @@ class JournalRecoveryTest {
     void aStoreWithoutJournalsHasNothingToRecover() throws IOException {
         assertThat(JournalRecovery.recover(store.toString())).isEqualTo(new JournalRecovery.Result(0, 0, 0, 0, 0));
         assertThat(JournalRecovery.journalDir("hdfs://namenode/events")).isEmpty();
+    }
+
+    /** 100 events and deliveries in completed files, 150 more in open files and the journal, then killed. */
+    private Traced killedAfter250() throws IOException {
+        Traced traced = new Traced();
+        traced.write(1, 100);
+        traced.roll();
+        traced.write(101, 250);
+        traced.kill();
+        return traced;
     }
 
     private void assertEveryRowOnce(long events) {
