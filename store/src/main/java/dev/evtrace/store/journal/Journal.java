@@ -33,6 +33,7 @@ import java.util.Map;
  */
 public final class Journal implements Closeable {
     private static final int INITIAL_BYTES = 4 << 20;
+    private static final int RECENT = 64;
 
     private Path file;
     private final FileChannel channel;
@@ -40,8 +41,9 @@ public final class Journal implements Closeable {
     private final Map<String, Integer> strings = new HashMap<>();
     private MappedByteBuffer map;
     private int position = JournalFormat.HEADER_BYTES;
-    /** The record being written, from {@link #begin} to {@link #commit}. */
-    private ByteBuffer pending;
+    private final String[] recent = new String[RECENT];
+    private final int[] recentIds = new int[RECENT];
+    private int[] keyIds = new int[16];
 
     private Journal(Path file, FileChannel channel, FileLock lock) throws IOException {
         this.file = file;
@@ -97,34 +99,43 @@ public final class Journal implements Closeable {
         int version = string(e.version());
         int partitionKey = string(e.partitionKey());
         Map<String, String> data = e.data() == null ? Map.of() : e.data();
-        int[] keys = new int[data.size()];
-        if (data instanceof Payload p) {
-            for (int i = 0; i < p.size(); i++) {
-                keys[i] = string(p.key(i));
+        Payload payload = data instanceof Payload p ? p : null;
+        int fields = data.size();
+        int maxBody = 100 + 13 * fields;
+        if (keyIds.length < fields) {
+            keyIds = new int[fields];
+        }
+        if (payload != null) {
+            for (int i = 0; i < fields; i++) {
+                keyIds[i] = string(payload.key(i));
+                if (payload.kind(i) == Payload.Kind.TEXT) {
+                    maxBody += utf8Bound(payload.text(i));
+                }
             }
         } else {
             int i = 0;
-            for (String key : data.keySet()) {
-                keys[i++] = string(key);
+            for (Map.Entry<String, String> field : data.entrySet()) {
+                keyIds[i++] = string(field.getKey());
+                maxBody += utf8Bound(field.getValue());
             }
         }
-        ByteBuffer b = begin(JournalFormat.EVENT, 100 + 13 * keys.length + textBytes(data));
+        ByteBuffer b = begin(JournalFormat.EVENT, maxBody);
         b.putInt(run).putLong(e.eventId()).putInt(type).putLong(e.timestamp()).putLong(e.causationId()).putInt(source)
                 .putLong(e.createdAt()).putLong(e.emittedAt()).putLong(e.receivedAt()).putLong(e.processedAt())
-                .putInt(version).putLong(e.sequenceNumber()).putInt(partitionKey).putInt(keys.length);
-        if (data instanceof Payload p) {
-            for (int i = 0; i < p.size(); i++) {
-                b.putInt(keys[i]);
-                switch (p.kind(i)) {
-                    case LONG -> b.put(JournalFormat.LONG).putLong(p.longValue(i));
-                    case DOUBLE -> b.put(JournalFormat.DOUBLE).putLong(Double.doubleToRawLongBits(p.doubleValue(i)));
-                    case TEXT -> text(b, p.text(i));
+                .putInt(version).putLong(e.sequenceNumber()).putInt(partitionKey).putInt(fields);
+        if (payload != null) {
+            for (int i = 0; i < fields; i++) {
+                b.putInt(keyIds[i]);
+                switch (payload.kind(i)) {
+                    case LONG -> b.put(JournalFormat.LONG).putLong(payload.longValue(i));
+                    case DOUBLE -> b.put(JournalFormat.DOUBLE).putLong(Double.doubleToRawLongBits(payload.doubleValue(i)));
+                    case TEXT -> text(b, payload.text(i));
                 }
             }
         } else {
             int i = 0;
             for (String value : data.values()) {
-                b.putInt(keys[i++]);
+                b.putInt(keyIds[i++]);
                 text(b, value);
             }
         }
@@ -153,6 +164,7 @@ public final class Journal implements Closeable {
         map.putLong(JournalFormat.DELIVERY_FILES_OFFSET, nextDeliveryFile);
         position = JournalFormat.HEADER_BYTES;
         strings.clear();
+        java.util.Arrays.fill(recent, null);
     }
 
     /** After a clean end, when every row is in a completed file: the journal is no longer needed. */
@@ -172,70 +184,80 @@ public final class Journal implements Closeable {
         }
     }
 
+    /**
+     * The string's id, defining it first if this journal has not seen it since its last checkpoint. The same
+     * few strings (run, type, source, field names) come with every row, mostly as the very same objects: a
+     * small table by identity answers most of them before the map does.
+     */
     private int string(String s) throws IOException {
         if (s == null) {
             return JournalFormat.NULL_STRING;
         }
+        int slot = System.identityHashCode(s) & (RECENT - 1);
+        if (recent[slot] == s) {
+            return recentIds[slot];
+        }
         Integer id = strings.get(s);
-        if (id != null) {
-            return id;
+        if (id == null) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            id = strings.size();
+            begin(JournalFormat.STRING, 8 + utf8.length).putInt(id).putInt(utf8.length).put(utf8);
+            commit();
+            strings.put(s, id);
         }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        int newId = strings.size();
-        begin(JournalFormat.STRING, 8 + utf8.length).putInt(newId).putInt(utf8.length).put(utf8);
-        commit();
-        strings.put(s, newId);
-        return newId;
+        recent[slot] = s;
+        recentIds[slot] = id;
+        return id;
     }
 
-    private static int textBytes(Map<String, String> data) {
-        int n = 0;
-        if (data instanceof Payload p) {
-            for (int i = 0; i < p.size(); i++) {
-                if (p.kind(i) == Payload.Kind.TEXT && p.text(i) != null) {
-                    n += 3 * p.text(i).length();
-                }
-            }
-        } else {
-            for (String value : data.values()) {
-                n += value == null ? 0 : 3 * value.length();
-            }
-        }
-        return n;
+    /** The most bytes {@link #text} writes for {@code value} after its kind. */
+    private static int utf8Bound(String value) {
+        return value == null ? 0 : 4 + 3 * value.length();
     }
 
+    /** A payload's text: the kind, then its length and UTF-8 bytes (ASCII, the usual case, without a copy). */
     private static void text(ByteBuffer b, String value) {
         if (value == null) {
             b.put(JournalFormat.NULL);
             return;
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        b.put(JournalFormat.TEXT).putInt(utf8.length).put(utf8);
+        b.put(JournalFormat.TEXT);
+        int n = value.length();
+        int at = b.position();
+        b.position(at + 4);
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                b.position(at + 4);
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                b.putInt(at, utf8.length).put(utf8);
+                return;
+            }
+            b.put((byte) c);
+        }
+        b.putInt(at, n);
     }
 
     /**
-     * A view of the map from the next record's body on, with room for {@code maxBody} bytes, the record's
-     * length and the end marker after it.
+     * The map positioned at the next record's body, with room for {@code maxBody} bytes, the record's length
+     * and the end marker after it.
      */
     private ByteBuffer begin(byte tag, int maxBody) throws IOException {
         long needed = (long) position + 4 + 1 + maxBody + 4;
         if (needed > map.capacity()) {
             allocate(Math.max(needed, 2L * map.capacity()));
         }
-        ByteBuffer b = map.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        b.position(position + 4);
-        b.put(tag);
-        pending = b;
-        return b;
+        map.position(position + 4);
+        map.put(tag);
+        return map;
     }
 
     /** The end marker after the record, then its length: only then does the record count. */
     private void commit() {
-        int end = pending.position();
+        int end = map.position();
         map.putInt(end, 0);
         map.putInt(position, end - position - 4);
         position = end;
-        pending = null;
     }
 
     private void allocate(long bytes) throws IOException {

@@ -44,7 +44,7 @@ class JournalTest {
         plain.put("comment", null);
         TracedEvent untyped = new TracedEvent(7, "ORDER", T0, "run-a", 6, null, T0, T0, 0, 0, plain, "2", 7, "p\u00e9");
         TracedEvent withNull = new TracedEvent(8, "FILL", T0, "run-a", 7, "src", T0, T0, 0, 0,
-                Payload.builder(2).text("venue", null).longValue("qty", 5).build(), "2", 8, "");
+                Payload.builder(3).text("venue", null).longValue("qty", 5).text("city", "Zürich").build(), "2", 8, "");
         List<Object> rows = List.of(bar("run-a", 1), delivery("run-a", 1, "Strategy"), untyped, withNull,
                 delivery("run-a", 1, "Chart"), bar("run-b", 1));
         try (Journal journal = Journal.create(dir, "w1")) {
