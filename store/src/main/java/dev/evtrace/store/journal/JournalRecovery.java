@@ -110,17 +110,23 @@ public final class JournalRecovery {
         return new Result(recovered, live, events, deliveries, skipped);
     }
 
-    /** Journals whose writer died while creating them: never renamed, so they hold no row. */
+    /**
+     * Journals whose writer died while creating them: never renamed, so they hold no row. Only those a minute
+     * old: a writer creates the file a moment before it locks it, and must not find it gone.
+     */
     private static void deleteAbandonedCreations(Path dir) throws IOException {
         List<Path> creations = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + JournalFormat.SUFFIX + JournalFormat.CREATING)) {
             files.forEach(creations::add);
         }
+        long aMinuteAgo = System.currentTimeMillis() - 60_000;
         for (Path creation : creations) {
             try (FileChannel channel = FileChannel.open(creation, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
-                    Files.deleteIfExists(creation);
+                    if (Files.getLastModifiedTime(creation).toMillis() < aMinuteAgo) {
+                        Files.deleteIfExists(creation);
+                    }
                     lock.release();
                 }
             } catch (java.nio.file.NoSuchFileException e) {

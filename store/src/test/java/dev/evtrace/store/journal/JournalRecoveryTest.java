@@ -120,6 +120,19 @@ class JournalRecoveryTest {
     }
 
     @Test
+    void deletesAJournalItsWriterDiedCreatingOnceItIsAMinuteOld() throws IOException {
+        Path dir = Files.createDirectories(JournalRecovery.journalDir(store.toString()).orElseThrow());
+        Path abandoned = Files.write(dir.resolve("host-1-00000001.journal.creating"), new byte[64]);
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Path starting = Files.write(dir.resolve("host-2-00000002.journal.creating"), new byte[64]);
+
+        assertThat(JournalRecovery.recover(store.toString())).isEqualTo(new JournalRecovery.Result(0, 0, 0, 0, 0));
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(starting).exists();
+    }
+
+    @Test
     void aStoreWithoutJournalsHasNothingToRecover() throws IOException {
         assertThat(JournalRecovery.recover(store.toString())).isEqualTo(new JournalRecovery.Result(0, 0, 0, 0, 0));
         assertThat(JournalRecovery.journalDir("hdfs://namenode/events")).isEmpty();
