@@ -10,18 +10,13 @@ import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterCounters;
 import dev.evtrace.store.WriterIds;
 import dev.evtrace.store.WriterOptions;
-import dev.evtrace.store.journal.Journal;
-import dev.evtrace.store.journal.JournalRecovery;
 import dev.evtrace.store.parquet.WriterWarmUp;
 import dev.evtrace.store.sampling.SamplingOptions;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -50,39 +45,25 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private final RunSampler.Sink sink = new RunSampler.Sink() {
         @Override
         public void write(TracedEvent event) throws IOException {
-            if (journal != null) {
-                try {
-                    journal.append(event);
-                } catch (IOException | RuntimeException e) {
-                    dropJournal(e);
-                }
-            }
+            journal.append(event);
             writer.write(event);
             written++;
-            checkpointIfAFileCompleted();
+            journal.afterWrite(writer);
         }
 
         @Override
         public void write(Delivery delivery) throws IOException {
-            if (journal != null) {
-                try {
-                    journal.append(delivery);
-                } catch (IOException | RuntimeException e) {
-                    dropJournal(e);
-                }
-            }
+            journal.append(delivery);
             writer.write(delivery);
             deliveries++;
-            checkpointIfAFileCompleted();
+            journal.afterWrite(writer);
         }
     };
     private final Thread thread;
     private volatile boolean stopping;
     private EventDatasetWriter writer;
     /** tracer.store.journal: every row written since the files last completed, for recovery after a kill. */
-    private Journal journal;
-    private long completedAtCheckpoint;
-    private Thread recovery;
+    private WriterJournal journal;
     private boolean failed;
     private String storeError;
     private long written;
@@ -95,6 +76,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         this.recording = recording;
         this.types = new RecentTypes(types);
         this.stderr = stderr;
+        this.journal = WriterJournal.none(stderr);
         this.onFirstEvent = onFirstEvent;
         Consumer<String> warn = message -> stderr.println("tracer: " + message);
         this.times = new EventTimes(config.eventTimestamp(), warn);
@@ -147,18 +129,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         }
         recordLoss();
         close();
-        awaitRecovery();
-    }
-
-    /** A recovery still running at exit is given the rest of the exit's time; cut short, the next finishes it. */
-    private void awaitRecovery() {
-        if (recovery != null) {
-            try {
-                recovery.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        journal.awaitRecovery();
     }
 
     /** Drains what is left, completes every file and waits for it, at most {@code timeoutMillis}. */
@@ -197,74 +168,9 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             fail("cannot open store " + config.store(), e);
             return;
         }
-        Optional<Path> dir = JournalRecovery.journalDir(config.store());
-        if (config.journal() && dir.isPresent()) {
-            startRecovery(dir.get());
-            openJournal(dir.get());
+        if (config.journal()) {
+            journal = WriterJournal.open(config.store(), writerId, stderr);
         }
-    }
-
-    /**
-     * Recovers what tracers killed earlier left in the store's journals, on a thread of its own so that the
-     * program never waits for it; a recovery cut short by this program's exit is finished by the next.
-     */
-    private void startRecovery(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        recovery = new Thread(() -> {
-            try {
-                JournalRecovery.Result r = JournalRecovery.recover(config.store());
-                if (r.recovered() > 0) {
-                    stderr.println("tracer: recovered " + r.events() + " events and " + r.deliveries()
-                            + " deliveries that " + r.recovered() + " killed tracer(s) left in " + dir);
-                }
-            } catch (IOException | RuntimeException | LinkageError e) {
-                stderr.println("tracer: cannot recover the journals in " + dir + " (" + e + "); analyzer recover retries");
-            }
-        }, "tracer-recovery");
-        recovery.setDaemon(true);
-        recovery.start();
-    }
-
-    private void openJournal(Path dir) {
-        try {
-            journal = Journal.create(dir, writerId);
-        } catch (IOException | RuntimeException e) {
-            stderr.println("tracer: cannot create the journal in " + dir + " (" + e + "): tracing without it");
-        }
-    }
-
-    /**
-     * A file completed by its size or a change of its columns, not by a roll: the journal's rows are in
-     * completed files only if every open file is completed too, so complete them all now and empty the journal.
-     */
-    private void checkpointIfAFileCompleted() throws IOException {
-        if (journal != null && writer.completedFiles() != completedAtCheckpoint) {
-            writer.flush();
-            checkpoint();
-        }
-    }
-
-    /** Every row so far is in a completed file: the journal starts over. */
-    private void checkpoint() {
-        journal.checkpoint(writer.nextEventFileNumber(), writer.nextDeliveryFileNumber());
-        completedAtCheckpoint = writer.completedFiles();
-    }
-
-    /** Writing to the journal failed (its disk is full): the store goes on without it. */
-    private void dropJournal(Throwable e) {
-        stderr.println("tracer: cannot write the journal " + journal.file() + " (" + e + "): tracing without it");
-        deleteJournal();
-    }
-
-    private void deleteJournal() {
-        try {
-            journal.delete();
-        } catch (IOException | RuntimeException e) {
-            // A journal left behind is recovered later, its rows already stored skipped.
-        }
-        journal = null;
     }
 
     @Override
@@ -353,9 +259,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         }
         try {
             writer.flush();
-            if (journal != null) {
-                checkpoint();
-            }
+            journal.checkpoint(writer);
         } catch (IOException | RuntimeException e) {
             fail("cannot complete the store's files in " + config.store(), e);
         }
@@ -375,9 +279,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
                 sampler.flush();
             }
             writer.close();
-            if (journal != null) {
-                deleteJournal();
-            }
+            journal.delete();
             writer.writeMetadata(counters());
         } catch (IOException | RuntimeException e) {
             fail("cannot complete the store's files in " + config.store(), e);
@@ -436,10 +338,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         failed = true;
         storeError = what + ": " + e;
         stderr.println("tracer: " + storeError + "; events are dropped from now on");
-        if (journal != null) {
-            // After the salvage some of its rows are in completed files and some are lost, as counted.
-            deleteJournal();
-        }
+        journal.delete();
         if (writer != null) {
             salvage();
         }

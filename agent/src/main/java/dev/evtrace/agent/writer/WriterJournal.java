@@ -1,0 +1,147 @@
+package dev.evtrace.agent.writer;
+
+import dev.evtrace.store.Delivery;
+import dev.evtrace.store.EventDatasetWriter;
+import dev.evtrace.store.TracedEvent;
+import dev.evtrace.store.journal.Journal;
+import dev.evtrace.store.journal.JournalRecovery;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The writer thread's side of tracer.store.journal: every row goes to the journal before it goes to the open
+ * files, and the journal is emptied whenever every open file is complete, so a kill -9 loses only what was still
+ * in the ring. At start it also recovers, on a thread of its own, what tracers killed earlier left in the store.
+ * A journal that cannot be created or written is dropped with one line on stderr; the store goes on without it.
+ */
+final class WriterJournal {
+    private final PrintStream stderr;
+    private Journal journal;
+    private Thread recovery;
+    private long completedAtCheckpoint;
+
+    private WriterJournal(PrintStream stderr) {
+        this.stderr = stderr;
+    }
+
+    /** The journal of writer {@code writerId}; one that does nothing for a store off the local file system. */
+    static WriterJournal open(String store, String writerId, PrintStream stderr) {
+        WriterJournal journal = new WriterJournal(stderr);
+        Optional<Path> dir = JournalRecovery.journalDir(store);
+        if (dir.isPresent()) {
+            journal.startRecovery(store, dir.get());
+            journal.create(dir.get(), writerId);
+        }
+        return journal;
+    }
+
+    /** A writer without a journal (tracer.store.journal=false). */
+    static WriterJournal none(PrintStream stderr) {
+        return new WriterJournal(stderr);
+    }
+
+    /**
+     * Recovers what killed tracers left in the store's journals, on a thread of its own so that the program
+     * never waits for it; a recovery cut short by this program's exit is finished by the next.
+     */
+    private void startRecovery(String store, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        recovery = new Thread(() -> {
+            try {
+                JournalRecovery.Result r = JournalRecovery.recover(store);
+                if (r.recovered() > 0) {
+                    stderr.println("tracer: recovered " + r.events() + " events and " + r.deliveries()
+                            + " deliveries that " + r.recovered() + " killed tracer(s) left in " + dir);
+                }
+            } catch (IOException | RuntimeException | LinkageError e) {
+                stderr.println("tracer: cannot recover the journals in " + dir + " (" + e + "); analyzer recover retries");
+            }
+        }, "tracer-recovery");
+        recovery.setDaemon(true);
+        recovery.start();
+    }
+
+    private void create(Path dir, String writerId) {
+        try {
+            journal = Journal.create(dir, writerId);
+        } catch (IOException | RuntimeException e) {
+            stderr.println("tracer: cannot create the journal in " + dir + " (" + e + "): tracing without it");
+        }
+    }
+
+    void append(TracedEvent event) {
+        if (journal != null) {
+            try {
+                journal.append(event);
+            } catch (IOException | RuntimeException e) {
+                drop(e);
+            }
+        }
+    }
+
+    void append(Delivery delivery) {
+        if (journal != null) {
+            try {
+                journal.append(delivery);
+            } catch (IOException | RuntimeException e) {
+                drop(e);
+            }
+        }
+    }
+
+    /**
+     * After a row went to the files: if that completed a file (by its size, or a change of its columns), the
+     * journal's rows are in completed files only once every open file is completed too, so complete them all
+     * and empty the journal.
+     */
+    void afterWrite(EventDatasetWriter writer) throws IOException {
+        if (journal != null && writer.completedFiles() != completedAtCheckpoint) {
+            writer.flush();
+            checkpoint(writer);
+        }
+    }
+
+    /** Every row so far is in a completed file (the writer was just flushed): the journal starts over. */
+    void checkpoint(EventDatasetWriter writer) {
+        if (journal != null) {
+            journal.checkpoint(writer.nextEventFileNumber(), writer.nextDeliveryFileNumber());
+            completedAtCheckpoint = writer.completedFiles();
+        }
+    }
+
+    /**
+     * At a clean end, every file complete, or after a store error, when some of its rows are in the files
+     * completed since and the rest counted as lost: the journal is of no more use.
+     */
+    void delete() {
+        if (journal != null) {
+            try {
+                journal.delete();
+            } catch (IOException | RuntimeException e) {
+                // A journal left behind is recovered later, its rows already stored skipped.
+            }
+            journal = null;
+        }
+    }
+
+    /** A recovery still running at exit is given the rest of the exit's time; cut short, the next finishes it. */
+    void awaitRecovery() {
+        if (recovery != null) {
+            try {
+                recovery.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void drop(Throwable e) {
+        stderr.println("tracer: cannot write the journal " + journal.file() + " (" + e + "): tracing without it");
+        delete();
+    }
+}
