@@ -15,6 +15,9 @@ import dev.evtrace.analyzer.output.Table.Column;
 import dev.evtrace.analyzer.output.Units;
 import dev.evtrace.store.TracedEvent;
 import dev.evtrace.store.WriterCounters;
+import dev.evtrace.store.journal.JournalRecovery;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +27,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code analyzer runs}: every run in the store, oldest first. */
 @Command(name = "runs",
@@ -33,12 +38,16 @@ import picocli.CommandLine.Mixin;
                     + "created), duration, and how many events it published, in total and per type; for a run "
                     + "recorded with tracer.sample.rate below 1, how many events the sampler left out; and how "
                     + "many of the events the program published are missing (dropped on a full ring, lost to a "
-                    + "store error), as its tracer counted them at exit."},
+                    + "store error), as its tracer counted them at exit. If killed tracers left events in their "
+                    + "journals, a line on stderr says so (analyzer recover stores them)."},
         footerHeading = "%nExample:%n",
         footer = "  java -jar analyzer.jar runs --store ./events --format csv")
 public final class RunsCommand implements Runnable {
     /** Files that mix runs are read row by row, but only these columns: never the costly data map. */
     private static final Set<String> COLUMNS = Set.of(CORRELATION_ID, EVENT_TYPE, CREATED_AT, PROCESSED_AT, SEQUENCE_NUMBER);
+
+    @Spec
+    private CommandSpec spec;
 
     @Mixin
     private CommonOptions common;
@@ -57,6 +66,23 @@ public final class RunsCommand implements Runnable {
         runs.sort(Comparator.comparingLong(RunSummary::start).thenComparing(RunSummary::run));
         WriterCounters counters = store.writerCounters();
         format.output().print(table(runs, counters), json -> json(json, runs, counters));
+        warnOfUnrecoveredJournals();
+    }
+
+    /** Runs that a killed tracer cut short have events in its journal: say how to get them. */
+    private void warnOfUnrecoveredJournals() {
+        int journals;
+        try {
+            journals = JournalRecovery.unrecovered(common.store());
+        } catch (IOException | RuntimeException e) {
+            return; // a hint only: the runs printed are what the store holds
+        }
+        if (journals > 0) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("analyzer runs: " + journals + " killed tracer(s) left events in " + JournalRecovery.DIR
+                    + " that these runs do not show yet; analyzer recover stores them");
+            err.flush();
+        }
     }
 
     private static Table table(List<RunSummary> runs, WriterCounters counters) {

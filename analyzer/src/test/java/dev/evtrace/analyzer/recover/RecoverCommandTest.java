@@ -45,6 +45,9 @@ class RecoverCommandTest {
         assertThat(Cli.run("events", "--store", store.toString(), "--run", RUN, "--format", "csv").out().lines())
                 .hasSize(11);
 
+        assertThat(Cli.run("runs", "--store", store.toString()).err()).isEqualTo("analyzer runs: 1 killed tracer(s) left "
+                + "events in _journal that these runs do not show yet; analyzer recover stores them\n");
+
         Cli.Result recovered = Cli.run("recover", "--store", store.toString());
 
         assertThat(recovered.exitCode()).isZero();
@@ -67,6 +70,7 @@ class RecoverCommandTest {
                         }
                         """.formatted(store));
         assertThat(Cli.run("recover", "--store", store.toString()).out()).isEqualTo("no journal to recover in " + store + "\n");
+        assertThat(Cli.run("runs", "--store", store.toString()).err()).isEmpty();
     }
 
     @Test

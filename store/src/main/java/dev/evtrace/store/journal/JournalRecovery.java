@@ -135,6 +135,29 @@ public final class JournalRecovery {
         }
     }
 
+    /** How many journals in the store were left by writers that are gone: what {@link #recover} would recover. */
+    public static int unrecovered(String store) throws IOException {
+        Optional<Path> dir = journalDir(store);
+        if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+            return 0;
+        }
+        int n = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.get(), "*" + JournalFormat.SUFFIX)) {
+            for (Path journal : files) {
+                try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    FileLock lock = tryLock(channel);
+                    if (lock != null) {
+                        lock.release();
+                        n++;
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // Deleted meanwhile by its writer's clean exit or by a recovery.
+                }
+            }
+        }
+        return n;
+    }
+
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
