@@ -30,10 +30,14 @@ final class PayloadLongColumn extends PageColumn {
     private static final VarHandle LITTLE_ENDIAN_LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final ZstdCompressor zstd = new ZstdCompressor();
+    /**
+     * The buffers a page is encoded and tried in, one set per writing thread rather than per column: a process
+     * recording several runs has dozens of payload columns open, and per-column buffers of a page's size cost
+     * the sweep of 4 runs ~28 MB of live heap.
+     */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private final DeltaBinaryPackingValuesWriterForLong delta = new DeltaBinaryPackingValuesWriterForLong(
-            INITIAL_CAPACITY, ENCODER_CAPACITY_HINT, HeapByteBufferAllocator.getInstance());
-    private final DeltaBinaryPackingValuesWriterForLong trialDelta = new DeltaBinaryPackingValuesWriterForLong(
             INITIAL_CAPACITY, ENCODER_CAPACITY_HINT, HeapByteBufferAllocator.getInstance());
     private final Levels definitions;
     private final boolean optional;
@@ -44,8 +48,6 @@ final class PayloadLongColumn extends PageColumn {
     private long max = Long.MIN_VALUE;
     private int pagesToTrial;
     private boolean plain;
-    private byte[] plainBytes = new byte[0];
-    private byte[] scratch = new byte[0];
 
     PayloadLongColumn(ColumnDescriptor descriptor) {
         super(descriptor);
@@ -53,11 +55,21 @@ final class PayloadLongColumn extends PageColumn {
         this.definitions = new Levels(descriptor.getMaxDefinitionLevel());
     }
 
+    /**
+     * Delta-packed pages go straight into the encoder, as fixed columns do; the values themselves are kept only
+     * when they may be written plain: on a plain page, and on a trial page.
+     */
     void add(long value) throws IOException {
-        if (count == values.length) {
-            values = Arrays.copyOf(values, count * 2);
+        if (plain || pagesToTrial == 0) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count] = value;
         }
-        values[count++] = value;
+        if (!plain) {
+            delta.writeLong(value);
+        }
+        count++;
         min = Math.min(min, value);
         max = Math.max(max, value);
         if (optional) {
@@ -79,16 +91,22 @@ final class PayloadLongColumn extends PageColumn {
             statistics.updateStats(max);
         }
         statistics.incrementNumNulls(nulls);
+        Scratch scratch = SCRATCH.get();
+        // Whether this page's values went to the delta encoder as they came, or were only kept.
+        boolean fedDelta = !plain;
         if (pagesToTrial-- == 0) {
             pagesToTrial = TRIAL_EVERY - 1;
-            plain = plainIsSmaller();
+            plain = plainIsSmaller(scratch);
         }
         BytesInput encoded;
         if (plain) {
-            int length = plain(count);
-            encoded = BytesInput.from(plainBytes, 0, length);
+            int length = scratch.plain(values, count);
+            encoded = BytesInput.from(scratch.plain, 0, length);
         } else {
-            encoded = deltaPacked();
+            encoded = deltaPacked(fedDelta);
+            if (values.length > INITIAL_CAPACITY) {
+                values = new long[INITIAL_CAPACITY]; // a delta-packed column keeps no page of values between trials
+            }
         }
         out.writePage(BytesInput.concat(definitions.pageBytes(), encoded), count + nulls, rows, statistics,
                 Encoding.RLE, Encoding.RLE, plain ? Encoding.PLAIN : Encoding.DELTA_BINARY_PACKED);
@@ -103,41 +121,53 @@ final class PayloadLongColumn extends PageColumn {
      * Compresses the page's first {@link #TRIAL_VALUES} values both ways. Plain bytes are over twice as many for
      * ZSTD to compress, so they are chosen only for a clear gain, at least 10%.
      */
-    private boolean plainIsSmaller() throws IOException {
+    private boolean plainIsSmaller(Scratch scratch) throws IOException {
         int n = Math.min(count, TRIAL_VALUES);
         for (int i = 0; i < n; i++) {
-            trialDelta.writeLong(values[i]);
+            scratch.delta.writeLong(values[i]);
         }
-        byte[] packed = trialDelta.getBytes().toByteArray();
-        trialDelta.reset();
-        int plainLength = plain(n);
-        return compressedSize(plainBytes, plainLength) * 10L < compressedSize(packed, packed.length) * 9L;
+        byte[] packed = scratch.delta.getBytes().toByteArray();
+        scratch.delta.reset();
+        int plainLength = scratch.plain(values, n);
+        int plainSize = scratch.compressedSize(scratch.plain, plainLength);
+        return plainSize * 10L < scratch.compressedSize(packed, packed.length) * 9L;
     }
 
-    private BytesInput deltaPacked() throws IOException {
-        for (int i = 0; i < count; i++) {
-            delta.writeLong(values[i]);
+    private BytesInput deltaPacked(boolean fed) throws IOException {
+        if (!fed) {
+            for (int i = 0; i < count; i++) {
+                delta.writeLong(values[i]);
+            }
         }
         return delta.getBytes();
     }
 
-    /** The first n values as PLAIN int64 (8 bytes each, little-endian) in {@link #plainBytes}; returns the length. */
-    private int plain(int n) {
-        int length = n * Long.BYTES;
-        if (plainBytes.length < length) {
-            plainBytes = new byte[Math.max(length, 2 * plainBytes.length)];
-        }
-        for (int i = 0; i < n; i++) {
-            LITTLE_ENDIAN_LONGS.set(plainBytes, i * Long.BYTES, values[i]);
-        }
-        return length;
-    }
+    /** A writing thread's buffers: plain bytes of a page, a trial's delta packing, and ZSTD's output. */
+    private static final class Scratch {
+        final ZstdCompressor zstd = new ZstdCompressor();
+        final DeltaBinaryPackingValuesWriterForLong delta = new DeltaBinaryPackingValuesWriterForLong(
+                INITIAL_CAPACITY, TRIAL_VALUES * Long.BYTES, HeapByteBufferAllocator.getInstance());
+        byte[] plain = new byte[0];
+        byte[] compressed = new byte[0];
 
-    private int compressedSize(byte[] bytes, int length) {
-        int max = zstd.maxCompressedLength(length);
-        if (scratch.length < max) {
-            scratch = new byte[max];
+        /** The first n values as PLAIN int64 (8 bytes each, little-endian) in {@link #plain}; returns the length. */
+        int plain(long[] values, int n) {
+            int length = n * Long.BYTES;
+            if (plain.length < length) {
+                plain = new byte[Math.max(length, 2 * plain.length)];
+            }
+            for (int i = 0; i < n; i++) {
+                LITTLE_ENDIAN_LONGS.set(plain, i * Long.BYTES, values[i]);
+            }
+            return length;
         }
-        return zstd.compress(bytes, 0, length, scratch, 0, scratch.length);
+
+        int compressedSize(byte[] bytes, int length) {
+            int max = zstd.maxCompressedLength(length);
+            if (compressed.length < max) {
+                compressed = new byte[max];
+            }
+            return zstd.compress(bytes, 0, length, compressed, 0, compressed.length);
+        }
     }
 }
