@@ -40,6 +40,7 @@ public final class JournalRecovery {
     /** The journals' directory in a store. */
     public static final String DIR = "_journal";
     private static final String RECOVERED = "-recovered";
+    private static final List<String> DATASETS = List.of(StoreLayout.EVENTS, StoreLayout.DELIVERIES);
 
     /**
      * What a recovery did.
@@ -176,26 +177,21 @@ public final class JournalRecovery {
         Map<String, Long> rows = new HashMap<>();
         String prefix = "part-" + writer + "-run";
         String recoveredPrefix = "part-" + writer + RECOVERED + "-run";
-        for (String dataset : List.of(StoreLayout.EVENTS, StoreLayout.DELIVERIES)) {
-            Path dir = root.resolve(dataset);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
+        for (String dataset : DATASETS) {
             long firstNumber = dataset.equals(StoreLayout.EVENTS) ? contents.nextEventFile() : contents.nextDeliveryFile();
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    String name = file.getFileName().toString();
-                    String tag = StoreLayout.runTagOf(name);
-                    boolean sinceCheckpoint = name.startsWith(prefix) && tag != null && fileNumber(name) >= firstNumber;
-                    if (!sinceCheckpoint && !(name.startsWith(recoveredPrefix) && tag != null)) {
-                        continue;
-                    }
-                    String type = dataset.equals(StoreLayout.EVENTS)
-                            ? StoreLayout.partitionValue(file.getParent().getFileName().toString(), StoreLayout.TYPE).orElse("")
-                            : null;
-                    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-                        rows.merge(partitionOf(tag, type), reader.getRecordCount(), Long::sum);
-                    }
+            for (Path file : filesOf(root, dataset)) {
+                String name = file.getFileName().toString();
+                String tag = StoreLayout.runTagOf(name);
+                boolean holdsJournalRows = tag != null && (name.startsWith(recoveredPrefix)
+                        || name.startsWith(prefix) && fileNumber(name) >= firstNumber);
+                if (!holdsJournalRows) {
+                    continue;
+                }
+                String type = dataset.equals(StoreLayout.EVENTS)
+                        ? StoreLayout.partitionValue(file.getParent().getFileName().toString(), StoreLayout.TYPE).orElse("")
+                        : null;
+                try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+                    rows.merge(partitionOf(tag, type), reader.getRecordCount(), Long::sum);
                 }
             }
         }
@@ -245,19 +241,24 @@ public final class JournalRecovery {
 
     private static void deleteUnfinished(Path root, String writer) throws IOException {
         String prefix = StoreLayout.IN_PROGRESS_PREFIX + "part-" + writer + "-";
-        for (String dataset : List.of(StoreLayout.EVENTS, StoreLayout.DELIVERIES)) {
-            Path dir = root.resolve(dataset);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    String name = file.getFileName().toString();
-                    if (name.startsWith(prefix) && name.endsWith(StoreLayout.IN_PROGRESS_SUFFIX)) {
-                        Files.deleteIfExists(file);
-                    }
+        for (String dataset : DATASETS) {
+            for (Path file : filesOf(root, dataset)) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(StoreLayout.IN_PROGRESS_SUFFIX)) {
+                    Files.deleteIfExists(file);
                 }
             }
+        }
+    }
+
+    /** Every file of one of the store's datasets, in any partition. */
+    private static List<Path> filesOf(Path root, String dataset) throws IOException {
+        Path dir = root.resolve(dataset);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 }

@@ -10,29 +10,49 @@ import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForLong;
 
 /**
- * A top-level int64 column, required or optional, DELTA_BINARY_PACKED: ids, sequence numbers and times climb
- * within a file, so each value packs into the few bits of its difference to the one before. Values go straight
- * into the encoder (it buffers a block of 128); min and max are kept on the way for the page statistics that
- * readers prune row groups and pages with.
+ * An int64 column, required or optional, DELTA_BINARY_PACKED: ids, sequence numbers and times climb within a
+ * file, so each value packs into the few bits of its difference to the one before. Values go straight into the
+ * encoder (it buffers a block of 128); min and max are kept on the way for the page statistics that readers
+ * prune row groups and pages with. A payload column ({@link #choosingEncoding}) may write a page PLAIN instead
+ * (see {@link PlainOrDelta}).
  */
 final class LongColumn extends PageColumn {
     private final DeltaBinaryPackingValuesWriterForLong values = new DeltaBinaryPackingValuesWriterForLong(
             INITIAL_CAPACITY, ENCODER_CAPACITY_HINT, HeapByteBufferAllocator.getInstance());
     private final Levels definitions;
     private final boolean optional;
+    /** Null for a column that is always delta-packed. */
+    private final PlainOrDelta choice;
     private long min = Long.MAX_VALUE;
     private long max = Long.MIN_VALUE;
     private int count;
     private int nulls;
 
     LongColumn(ColumnDescriptor descriptor) {
+        this(descriptor, null);
+    }
+
+    private LongColumn(ColumnDescriptor descriptor, PlainOrDelta choice) {
         super(descriptor);
         this.optional = descriptor.getMaxDefinitionLevel() > 0;
         this.definitions = new Levels(descriptor.getMaxDefinitionLevel());
+        this.choice = choice;
+    }
+
+    /** A payload column: each page PLAIN or delta-packed, whichever ZSTD makes smaller. */
+    static LongColumn choosingEncoding(ColumnDescriptor descriptor) {
+        return new LongColumn(descriptor, new PlainOrDelta());
     }
 
     void add(long value) throws IOException {
-        values.writeLong(value);
+        if (choice == null) {
+            values.writeLong(value);
+        } else {
+            choice.add(value, count);
+            if (!choice.plain()) {
+                values.writeLong(value);
+            }
+        }
         min = Math.min(min, value);
         max = Math.max(max, value);
         count++;
@@ -55,8 +75,9 @@ final class LongColumn extends PageColumn {
             statistics.updateStats(max);
         }
         statistics.incrementNumNulls(nulls);
-        out.writePage(BytesInput.concat(definitions.pageBytes(), values.getBytes()), count + nulls, rows,
-                statistics, Encoding.RLE, Encoding.RLE, Encoding.DELTA_BINARY_PACKED);
+        BytesInput encoded = choice == null ? values.getBytes() : choice.encode(values, count);
+        out.writePage(BytesInput.concat(definitions.pageBytes(), encoded), count + nulls, rows, statistics,
+                Encoding.RLE, Encoding.RLE, choice == null ? Encoding.DELTA_BINARY_PACKED : choice.encoding());
         values.reset();
         min = Long.MAX_VALUE;
         max = Long.MIN_VALUE;

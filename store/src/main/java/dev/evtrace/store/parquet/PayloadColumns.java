@@ -21,7 +21,7 @@ final class PayloadColumns {
             ColumnDescriptor leaf = schema.getColumnDescription(new String[] {group, shape.key(i)});
             columns[i] = switch (shape.kind(i)) {
                 case TEXT -> new ByteArrayColumn(leaf, new Levels(0));
-                case LONG, DECIMAL -> new PayloadLongColumn(leaf);
+                case LONG, DECIMAL -> LongColumn.choosingEncoding(leaf);
                 case DOUBLE -> new DoubleColumn(leaf);
             };
         }
@@ -66,9 +66,9 @@ final class PayloadColumns {
         written[column] = true;
         switch (shape.kind(column)) {
             case TEXT -> ((ByteArrayColumn) columns[column]).add(p.text(i));
-            case LONG -> ((PayloadLongColumn) columns[column]).add(p.longValue(i));
+            case LONG -> ((LongColumn) columns[column]).add(p.longValue(i));
             case DOUBLE -> ((DoubleColumn) columns[column]).add(p.doubleValue(i));
-            case DECIMAL -> ((PayloadLongColumn) columns[column]).add(
+            case DECIMAL -> ((LongColumn) columns[column]).add(
                     PayloadShape.unscaled(p.doubleValue(i), shape.scale(column)));
         }
     }
@@ -76,7 +76,7 @@ final class PayloadColumns {
     private void addNull(int column) throws IOException {
         switch (shape.kind(column)) {
             case TEXT -> ((ByteArrayColumn) columns[column]).add(null);
-            case LONG, DECIMAL -> ((PayloadLongColumn) columns[column]).addNull();
+            case LONG, DECIMAL -> ((LongColumn) columns[column]).addNull();
             case DOUBLE -> ((DoubleColumn) columns[column]).addNull();
         }
     }

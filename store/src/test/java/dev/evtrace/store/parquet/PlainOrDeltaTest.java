@@ -26,7 +26,7 @@ import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PayloadLongColumnTest {
+class PlainOrDeltaTest {
     private static final long T0 = 1_764_000_000_000_000L;
 
     @TempDir
