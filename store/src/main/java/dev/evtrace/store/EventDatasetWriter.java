@@ -132,11 +132,6 @@ public final class EventDatasetWriter implements Closeable {
         return written;
     }
 
-    /** Files completed so far, of both datasets: a change after a write means a file completed without a flush. */
-    public long completedFiles() {
-        return events.completedFiles() + deliveries.completedFiles();
-    }
-
     /** The number the next event file's name will carry (see {@link dev.evtrace.store.journal.Journal}). */
     public long nextEventFileNumber() {
         return events.nextFileNumber();

@@ -18,10 +18,12 @@ import java.util.Optional;
  * A journal that cannot be created or written is dropped with one line on stderr; the store goes on without it.
  */
 final class WriterJournal {
+    /** The journal's bound: what the mapped file takes on disk and in the page cache. */
+    static final long MAX_BYTES = 256L << 20;
+
     private final PrintStream stderr;
     private Journal journal;
     private Thread recovery;
-    private long completedAtCheckpoint;
 
     private WriterJournal(PrintStream stderr) {
         this.stderr = stderr;
@@ -95,12 +97,13 @@ final class WriterJournal {
     }
 
     /**
-     * After a row went to the files: if that completed a file (by its size, or a change of its columns), the
-     * journal's rows are in completed files only once every open file is completed too, so complete them all
-     * and empty the journal.
+     * After a row went to the files: a journal past {@value #MAX_BYTES} bytes (a long tracer.store.roll.seconds,
+     * or none) has every open file completed, so that it can start over. A file that completes on its own (by
+     * its size, or a change of its columns) needs nothing: recovery counts the rows of the files completed since
+     * the last checkpoint and skips as many of the journal's first rows of their partition.
      */
     void afterWrite(EventDatasetWriter writer) throws IOException {
-        if (journal != null && writer.completedFiles() != completedAtCheckpoint) {
+        if (journal != null && journal.bytes() > MAX_BYTES) {
             writer.flush();
             checkpoint(writer);
         }
@@ -110,7 +113,6 @@ final class WriterJournal {
     void checkpoint(EventDatasetWriter writer) {
         if (journal != null) {
             journal.checkpoint(writer.nextEventFileNumber(), writer.nextDeliveryFileNumber());
-            completedAtCheckpoint = writer.completedFiles();
         }
     }
 

@@ -92,6 +92,11 @@ public final class Journal implements Closeable {
         return file;
     }
 
+    /** Bytes of the records appended since the last checkpoint. */
+    public long bytes() {
+        return position - JournalFormat.HEADER_BYTES;
+    }
+
     public void append(TracedEvent e) throws IOException {
         int run = string(e.correlationId());
         int type = string(e.eventType());

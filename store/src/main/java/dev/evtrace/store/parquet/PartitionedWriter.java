@@ -34,7 +34,6 @@ public final class PartitionedWriter<T> {
     private final BytesInputCompressor compressor =
             PureJavaCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD);
     private long fileNumber;
-    private long completedFiles;
     private long lostRows;
 
     private PartitionedWriter(StoreOutput output, Path root, WriterOptions options,
@@ -135,11 +134,6 @@ public final class PartitionedWriter<T> {
         return fileNumber;
     }
 
-    /** Files completed so far, by {@link #flush} or because a file was full or its columns changed. */
-    public long completedFiles() {
-        return completedFiles;
-    }
-
     /** Rows written to files that were abandoned instead of completed: written, but never readable. */
     public long lostRows() {
         return lostRows;
@@ -196,7 +190,6 @@ public final class PartitionedWriter<T> {
                 abandon();
                 throw e;
             }
-            completedFiles++;
         }
 
         void abandon() {

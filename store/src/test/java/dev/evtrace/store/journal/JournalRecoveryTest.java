@@ -36,7 +36,12 @@ class JournalRecoveryTest {
         final Journal journal;
 
         Traced() throws IOException {
-            writer = new EventDatasetWriter(store.toString(), new WriterOptions(WRITER, 1_000_000, Map.of()));
+            this(1_000_000);
+        }
+
+        /** Whose files also complete every {@code rollEvents} rows, between checkpoints. */
+        Traced(long rollEvents) throws IOException {
+            writer = new EventDatasetWriter(store.toString(), new WriterOptions(WRITER, rollEvents, Map.of()));
             journal = Journal.create(JournalRecovery.journalDir(store.toString()).orElseThrow(), WRITER);
         }
 
@@ -90,6 +95,21 @@ class JournalRecoveryTest {
 
         assertThat(result).isEqualTo(new JournalRecovery.Result(1, 0, 10, 10, 300));
         assertEveryRowOnce(260);
+    }
+
+    @Test
+    void skipsTheRowsOfFilesThatCompletedOnTheirOwnBetweenCheckpoints() throws IOException {
+        Traced traced = new Traced(70);
+        traced.write(1, 100);
+        traced.roll();
+        // Files of 70 rows complete as they fill; the journal keeps every row since the checkpoint.
+        traced.write(101, 250);
+        traced.kill();
+
+        JournalRecovery.Result result = JournalRecovery.recover(store.toString());
+
+        assertThat(result).isEqualTo(new JournalRecovery.Result(1, 0, 10, 10, 280));
+        assertEveryRowOnce(250);
     }
 
     @Test
