@@ -27,9 +27,20 @@ class GoldenV2Test {
     }
 
     @Test
+    void readsEveryDeliveryWrittenBesideV2EventsWithItsTwoTimestamps() throws IOException {
+        assertThat(reader.deliveries(null)).containsExactlyElementsOf(GoldenV2Deliveries.deliveries());
+        try (Stream<Path> files = Files.walk(golden.resolve("deliveries"))) {
+            Path file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+            try (ParquetFileReader parquet = ParquetFileReader.open(new LocalInputFile(file))) {
+                assertThat(parquet.getFooter().getFileMetaData().getSchema().containsField("processed_at")).isTrue();
+            }
+        }
+    }
+
+    @Test
     void keepsNumbersAsTypedColumnsAndWidensAColumnInANewFileWhenAValueDoesNotFit() throws IOException {
         Map<String, String> types = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(golden)) {
+        try (Stream<Path> files = Files.walk(golden.resolve("events"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).sorted().toList()) {
                 try (ParquetFileReader parquet = ParquetFileReader.open(new LocalInputFile(file))) {
                     GroupType data = parquet.getFooter().getFileMetaData().getSchema().getType("data").asGroupType();
