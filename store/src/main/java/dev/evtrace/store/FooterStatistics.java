@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.KeyValue;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Statistics;
 import org.apache.parquet.format.Util;
@@ -36,8 +37,10 @@ final class FooterStatistics {
     static List<RowGroupStats> read(Path path, StoreFiles files) {
         try {
             List<RowGroupStats> out = new ArrayList<>();
-            for (RowGroup group : footer(path, files.input(path)).getRow_groups()) {
-                out.add(stats(group));
+            FileMetaData footer = footer(path, files.input(path));
+            Long maxProcessed = maxProcessed(footer);
+            for (RowGroup group : footer.getRow_groups()) {
+                out.add(stats(group, maxProcessed));
             }
             return out;
         } catch (IOException | RuntimeException e) {
@@ -68,7 +71,27 @@ final class FooterStatistics {
         }
     }
 
-    private static RowGroupStats stats(RowGroup group) {
+    /**
+     * A version-3 file's latest processed_at, from its metadata: its columns hold offsets, whose statistics do
+     * not bound it. Null for earlier versions, whose processed_at column's statistics do.
+     */
+    private static Long maxProcessed(FileMetaData footer) {
+        if (footer.getKey_value_metadata() != null) {
+            for (KeyValue entry : footer.getKey_value_metadata()) {
+                if (entry.getKey().equals(EventSchema.MAX_PROCESSED_AT) && entry.getValue() != null) {
+                    try {
+                        return Long.parseLong(entry.getValue());
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @param fileMaxProcessed the file's latest processed_at, when its metadata says */
+    private static RowGroupStats stats(RowGroup group, Long fileMaxProcessed) {
         Map<String, ColumnMetaData> columns = new HashMap<>();
         long compressed = 0;
         for (ColumnChunk chunk : group.getColumns()) {
@@ -84,7 +107,7 @@ final class FooterStatistics {
                 bounds(columns.get(EventSchema.CORRELATION_ID)), bounds(columns.get(EventSchema.EVENT_TYPE)),
                 orElse(min(ids), Long.MIN_VALUE), orElse(max(ids), Long.MAX_VALUE),
                 orElse(min(timestamps), Long.MIN_VALUE), orElse(max(timestamps), Long.MAX_VALUE),
-                min(created), max(created), maxProcessed(columns.get(EventSchema.PROCESSED_AT)), min(sequence));
+                min(created), max(created), maxProcessed(columns, fileMaxProcessed), min(sequence));
     }
 
     /** Where the group's first column chunk starts: Parquet's own rule, so a file range selects exactly it. */
@@ -94,12 +117,17 @@ final class FooterStatistics {
                 ? first.getDictionary_page_offset() : offset;
     }
 
-    /** The latest processed_at; ABSENT when every value is null; null when the footer does not say. */
-    private static Long maxProcessed(ColumnMetaData column) {
-        Long max = max(column);
+    /**
+     * The latest processed_at (of the group's file, for version 3); ABSENT when every value is null; null when
+     * the footer does not say.
+     */
+    private static Long maxProcessed(Map<String, ColumnMetaData> columns, Long fileMaxProcessed) {
+        ColumnMetaData processed = columns.get(EventSchema.PROCESSED_AT);
+        Long max = processed != null ? max(processed) : fileMaxProcessed;
         if (max != null) {
             return max;
         }
+        ColumnMetaData column = processed != null ? processed : columns.get(EventSchema.LATENCY_US);
         Statistics stats = column == null ? null : column.getStatistics();
         boolean allNull = stats != null && stats.isSetNull_count() && stats.getNull_count() == column.getNum_values();
         return allNull ? TracedEvent.ABSENT : null;

@@ -34,7 +34,7 @@ public record TracedEvent(
         String partitionKey) {
 
     public static final long ABSENT = 0L;
-    public static final String CURRENT_VERSION = "2";
+    public static final String CURRENT_VERSION = "3";
     /** The type of the tracer's own rows that record events lost on a full ring (negative ids). */
     public static final String DATA_LOSS = "TRACER_DATA_LOSS";
 

@@ -78,7 +78,8 @@ class DuckDbInteropTest {
     void readsEveryEventFieldAsOurReaderDoes() throws SQLException {
         List<List<Object>> duckRows = query("""
                 SELECT correlation_id, event_id, event_type, epoch_us(timestamp), causation_id, source_container,
-                       epoch_us(created_at), epoch_us(emitted_at), epoch_us(received_at), epoch_us(processed_at),
+                       epoch_us(created_at), epoch_us(created_at) + emit_us, epoch_us(created_at) + emit_us + queue_us,
+                       epoch_us(created_at) + latency_us,
                        data['symbol'], data['qty']::VARCHAR, data['close']::DOUBLE, version, sequence_number,
                        partition_key
                 FROM events ORDER BY correlation_id, sequence_number""");
@@ -94,11 +95,11 @@ class DuckDbInteropTest {
     @Test
     void storesTimesAsUtcInstantsAndAbsentValuesAsNull() throws SQLException {
         List<Object> types = query("""
-                SELECT typeof(timestamp), typeof(received_at), typeof(causation_id), typeof(date), typeof(type),
+                SELECT typeof(timestamp), typeof(created_at), typeof(latency_us), typeof(causation_id), typeof(date), typeof(type),
                        typeof(data['symbol']), typeof(data['close']), typeof(data['volume']), typeof(data['qty'])
                 FROM events LIMIT 1""").get(0);
         // Prices in cents are decimals, counts integers: DuckDB computes with them as they are.
-        assertThat(types).containsExactly("TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE", "BIGINT", "DATE",
+        assertThat(types).containsExactly("TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE", "BIGINT", "BIGINT", "DATE",
                 "VARCHAR", "VARCHAR", "DECIMAL(18,2)", "BIGINT", "BIGINT");
         assertThat(query("SELECT sum(data['price'] * data['qty']) FROM events WHERE event_type = 'FILL'").get(0).get(0)
                 .toString()).isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", ours.stream()
@@ -118,7 +119,7 @@ class DuckDbInteropTest {
                 .read(EventQuery.all().between(from, to)).size());
 
         List<Object> nulls = query("""
-                SELECT count(*) FILTER (WHERE causation_id IS NULL), count(*) FILTER (WHERE received_at IS NULL)
+                SELECT count(*) FILTER (WHERE causation_id IS NULL), count(*) FILTER (WHERE queue_us IS NULL)
                 FROM events""").get(0);
         assertThat(nulls).containsExactly(ours.stream().filter(TracedEvent::isRoot).count(),
                 ours.stream().filter(e -> e.receivedAt() == TracedEvent.ABSENT).count());
@@ -178,6 +179,30 @@ class DuckDbInteropTest {
         }
         assertThat(chain).isEqualTo(ourChain).extracting(row -> row.get(0))
                 .containsExactly("FILL", "ORDER", "SIGNAL", "BAR");
+    }
+
+    @Test
+    void readsDeliveriesWithTheirHandlersDurationAsOurReaderDoes(@TempDir Path withDeliveries)
+            throws IOException, SQLException {
+        List<Delivery> written = new ArrayList<>();
+        try (EventDatasetWriter writer = new EventDatasetWriter(withDeliveries.toString(), new WriterOptions("w1", 7, Map.of()))) {
+            for (TracedEvent e : TradingRun.events("run-a", RUN_A_START, 5)) {
+                Delivery d = new Delivery("run-a", e.eventId(), e.eventType(), "com.acme.Handler", "main",
+                        e.receivedAt() == TracedEvent.ABSENT ? e.createdAt() : e.receivedAt(),
+                        e.createdAt() + 3 + e.eventId() % 4, e.eventId() == 3);
+                written.add(d);
+                writer.write(d);
+            }
+        }
+        String glob = withDeliveries.resolve(StoreLayout.DELIVERIES) + "/**/*.parquet";
+        List<List<Object>> duckRows = query("SELECT event_id, handler, epoch_us(received_at), epoch_us(received_at) + duration_us, "
+                + "threw FROM read_parquet('" + glob + "', hive_partitioning = true) ORDER BY event_id");
+        List<List<Object>> ourRows = new EventDatasetReader(withDeliveries.toString()).deliveries("run-a").stream()
+                .map(d -> Arrays.<Object>asList(d.eventId(), d.handler(), d.receivedAt(), d.processedAt(), d.threw()))
+                .toList();
+        assertThat(duckRows).isEqualTo(ourRows).hasSize(written.size());
+        assertThat(ourRows).extracting(row -> row.get(3))
+                .containsExactlyElementsOf(written.stream().map(d -> (Object) d.processedAt()).toList());
     }
 
     @Test

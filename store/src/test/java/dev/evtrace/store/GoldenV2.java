@@ -44,7 +44,7 @@ public final class GoldenV2 {
                             .doubleValue("close", 101.25 + i * 0.01).longValue("volume", 1_000_000L + i * 137)
                             .doubleValue("vwap", 101.25 + i / 3.0).text("venue", i == 0 ? "SIX Zürich" : "XNAS")
                             .build(),
-                    TracedEvent.CURRENT_VERSION, id, ""));
+                    "2", id, ""));
             lastBar = id;
             if (i % 4 == 3) {
                 long orderId = id + 1;
@@ -56,7 +56,7 @@ public final class GoldenV2 {
                 }
                 events.add(new TracedEvent(orderId, "ORDER", market, RUN, lastBar, "com.acme.RiskManager",
                         created + 5, created + 6, TracedEvent.ABSENT, TracedEvent.ABSENT,
-                        (i == 3 ? order.text("note", null) : order).build(), TracedEvent.CURRENT_VERSION, orderId, ""));
+                        (i == 3 ? order.text("note", null) : order).build(), "2", orderId, ""));
             }
         }
         return events;

@@ -2,6 +2,7 @@ package dev.evtrace.store.parquet;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
@@ -103,8 +104,8 @@ final class ColumnFileWriter<T> {
         return failed;
     }
 
-    /** Writes the last row group and the footer, and closes the file. */
-    void close(Map<String, String> footer) throws IOException {
+    /** Writes the last row group and the footer, with {@code metadata} and what the columns say, and closes the file. */
+    void close(Map<String, String> metadata) throws IOException {
         if (pageRows > 0) {
             endPage();
         }
@@ -113,7 +114,14 @@ final class ColumnFileWriter<T> {
         } else {
             pages.close();
         }
-        file.end(footer);
+        Map<String, String> rows = row.footer();
+        if (rows.isEmpty()) {
+            file.end(metadata);
+        } else {
+            Map<String, String> footer = new HashMap<>(metadata);
+            footer.putAll(rows);
+            file.end(footer);
+        }
     }
 
     /** Closes the file without completing it (after a failure): it stays, unreadable, under its temporary name. */

@@ -8,21 +8,21 @@ import java.io.IOException;
 import java.util.function.Function;
 import org.apache.parquet.schema.MessageType;
 
-/** The columns of one file of {@link DeliverySchema#V1}. */
+/** The columns of one file of {@link DeliverySchema#SCHEMA}. */
 final class DeliveryColumns implements RowColumns<Delivery> {
     private final FieldStrings runs;
     private final FieldStrings eventTypes;
     private final FieldStrings handlers;
     private final FieldStrings threads;
     private final DictionaryColumn correlationId = strings(CORRELATION_ID);
-    private final LongColumn eventId = new LongColumn(V1.getColumnDescription(new String[] {EVENT_ID}));
+    private final LongColumn eventId = new LongColumn(SCHEMA.getColumnDescription(new String[] {EVENT_ID}));
     private final DictionaryColumn eventType = strings(EVENT_TYPE);
     private final DictionaryColumn handler = strings(HANDLER);
     private final DictionaryColumn thread = strings(THREAD);
-    private final LongColumn receivedAt = new LongColumn(V1.getColumnDescription(new String[] {RECEIVED_AT}));
-    private final LongColumn processedAt = new LongColumn(V1.getColumnDescription(new String[] {PROCESSED_AT}));
-    private final BooleanColumn threw = new BooleanColumn(V1.getColumnDescription(new String[] {THREW}));
-    private final PageColumn[] columns = {correlationId, eventId, eventType, handler, thread, receivedAt, processedAt,
+    private final LongColumn receivedAt = new LongColumn(SCHEMA.getColumnDescription(new String[] {RECEIVED_AT}));
+    private final LongColumn durationUs = new LongColumn(SCHEMA.getColumnDescription(new String[] {DURATION_US}));
+    private final BooleanColumn threw = new BooleanColumn(SCHEMA.getColumnDescription(new String[] {THREW}));
+    private final PageColumn[] columns = {correlationId, eventId, eventType, handler, thread, receivedAt, durationUs,
             threw};
 
     private final Utf8Cache strings;
@@ -37,7 +37,7 @@ final class DeliveryColumns implements RowColumns<Delivery> {
 
     @Override
     public MessageType schema() {
-        return V1;
+        return SCHEMA;
     }
 
     @Override
@@ -65,11 +65,11 @@ final class DeliveryColumns implements RowColumns<Delivery> {
         handler.add(handlerName);
         thread.add(threadName);
         receivedAt.add(d.receivedAt());
-        processedAt.add(d.processedAt());
+        durationUs.add(d.durationMicros());
         threw.add(d.threw());
     }
 
     private static DictionaryColumn strings(String name) {
-        return new DictionaryColumn(V1.getColumnDescription(new String[] {name}));
+        return new DictionaryColumn(SCHEMA.getColumnDescription(new String[] {name}));
     }
 }

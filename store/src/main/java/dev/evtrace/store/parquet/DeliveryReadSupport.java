@@ -16,6 +16,8 @@ import org.apache.parquet.schema.MessageType;
 
 /** Reads {@link Delivery} rows. */
 public final class DeliveryReadSupport extends ReadSupport<Delivery> {
+    private static final long NONE = Long.MIN_VALUE;
+
     @Override
     public ReadContext init(InitContext context) {
         MessageType schema = context.getFileSchema();
@@ -33,7 +35,7 @@ public final class DeliveryReadSupport extends ReadSupport<Delivery> {
             @Override
             public Delivery getCurrentRecord() {
                 return new Delivery(row.run, row.eventId, row.type, row.handler, row.thread, row.received,
-                        row.processed, row.threw);
+                        row.durationUs == NONE ? row.processed : row.received + row.durationUs, row.threw);
             }
 
             @Override
@@ -47,6 +49,8 @@ public final class DeliveryReadSupport extends ReadSupport<Delivery> {
         private final Converter[] converters;
         String run = "", type = "", handler = "", thread = "";
         long eventId, received, processed;
+        // NONE in files that keep processed_at instead.
+        long durationUs = NONE;
         boolean threw;
 
         Row(MessageType schema) {
@@ -72,6 +76,7 @@ public final class DeliveryReadSupport extends ReadSupport<Delivery> {
                             case EVENT_ID -> eventId = value;
                             case RECEIVED_AT -> received = value;
                             case PROCESSED_AT -> processed = value;
+                            case DURATION_US -> durationUs = value;
                             default -> { }
                         }
                     }
@@ -93,6 +98,7 @@ public final class DeliveryReadSupport extends ReadSupport<Delivery> {
         public void start() {
             run = type = handler = thread = "";
             eventId = received = processed = 0;
+            durationUs = NONE;
             threw = false;
         }
 

@@ -1,6 +1,7 @@
 package dev.evtrace.store.parquet;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.parquet.schema.MessageType;
 
@@ -10,6 +11,11 @@ interface RowColumns<T> {
 
     /** The leaf columns, in the schema's order. */
     PageColumn[] columns();
+
+    /** What the file's footer says of the rows added, besides the writer's own metadata. */
+    default Map<String, String> footer() {
+        return Map.of();
+    }
 
     /** Whether this file can take {@code row}; if not, the row needs a file of its own shape. */
     default boolean accepts(T row) {

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * The columns of one file of the event dataset, {@link EventSchema#v2 version 2}: the fixed columns and the
+ * The columns of one file of the event dataset, {@link EventSchema#v3 version 3}: the fixed columns and the
  * payload columns of the file's {@link PayloadShape}.
  */
 final class TracedEventColumns implements RowColumns<TracedEvent> {
@@ -33,9 +33,11 @@ final class TracedEventColumns implements RowColumns<TracedEvent> {
     private final LongColumn causationId;
     private final DictionaryColumn sourceContainer;
     private final LongColumn createdAt;
-    private final LongColumn emittedAt;
-    private final LongColumn receivedAt;
-    private final LongColumn processedAt;
+    private final LongColumn emitUs;
+    private final LongColumn queueUs;
+    private final LongColumn latencyUs;
+    // The file's latest processed_at, for its footer: latency_us alone does not bound it.
+    private long maxProcessedAt = TracedEvent.ABSENT;
     private final PayloadColumns data;
     private final DictionaryColumn version;
     private final LongColumn sequenceNumber;
@@ -51,7 +53,7 @@ final class TracedEventColumns implements RowColumns<TracedEvent> {
         this.versions = new FieldStrings(strings);
         this.partitionKeys = new FieldStrings(strings);
         this.shape = shape;
-        this.schema = EventSchema.v2(shape.fields());
+        this.schema = EventSchema.v3(shape.fields());
         eventId = longs(EVENT_ID);
         eventType = strings(EVENT_TYPE);
         timestamp = longs(TIMESTAMP);
@@ -59,15 +61,15 @@ final class TracedEventColumns implements RowColumns<TracedEvent> {
         causationId = longs(CAUSATION_ID);
         sourceContainer = strings(SOURCE_CONTAINER);
         createdAt = longs(CREATED_AT);
-        emittedAt = longs(EMITTED_AT);
-        receivedAt = longs(RECEIVED_AT);
-        processedAt = longs(PROCESSED_AT);
+        emitUs = longs(EMIT_US);
+        queueUs = longs(QUEUE_US);
+        latencyUs = longs(LATENCY_US);
         data = new PayloadColumns(shape, schema, DATA);
         version = strings(VERSION);
         sequenceNumber = longs(SEQUENCE_NUMBER);
         partitionKey = strings(PARTITION_KEY);
         List<PageColumn> all = new ArrayList<>(List.of(eventId, eventType, timestamp, correlationId, causationId,
-                sourceContainer, createdAt, emittedAt, receivedAt, processedAt));
+                sourceContainer, createdAt, emitUs, queueUs, latencyUs));
         all.addAll(Arrays.asList(data.columns()));
         all.addAll(List.of(version, sequenceNumber, partitionKey));
         this.columns = all.toArray(PageColumn[]::new);
@@ -97,6 +99,12 @@ final class TracedEventColumns implements RowColumns<TracedEvent> {
     }
 
     @Override
+    public Map<String, String> footer() {
+        return maxProcessedAt == TracedEvent.ABSENT ? Map.of()
+                : Map.of(EventSchema.MAX_PROCESSED_AT, Long.toString(maxProcessedAt));
+    }
+
+    @Override
     public boolean accepts(TracedEvent e) {
         return shape.accepts(e.data());
     }
@@ -118,9 +126,18 @@ final class TracedEventColumns implements RowColumns<TracedEvent> {
         optional(causationId, e.causationId());
         sourceContainer.add(source);
         createdAt.add(e.createdAt());
-        emittedAt.add(e.emittedAt());
-        optional(receivedAt, e.receivedAt());
-        optional(processedAt, e.processedAt());
+        emitUs.add(e.emittedAt() - e.createdAt());
+        if (e.receivedAt() == TracedEvent.ABSENT) {
+            queueUs.addNull();
+        } else {
+            queueUs.add(e.receivedAt() - e.emittedAt());
+        }
+        if (e.processedAt() == TracedEvent.ABSENT) {
+            latencyUs.addNull();
+        } else {
+            latencyUs.add(e.processedAt() - e.createdAt());
+            maxProcessedAt = Math.max(maxProcessedAt, e.processedAt());
+        }
         data.add(payload);
         version.add(versionBytes);
         sequenceNumber.add(e.sequenceNumber());

@@ -34,9 +34,13 @@ final class TracedEventMaterializer extends RecordMaterializer<TracedEvent> {
         return root;
     }
 
+    private static final long NONE = Long.MIN_VALUE;
+
     private static final class Root extends GroupConverter {
         private final Converter[] converters;
         long eventId, timestamp, causationId, createdAt, emittedAt, receivedAt, processedAt, sequenceNumber;
+        // Version 3's offsets from created_at; NONE when the file has none (versions 1, 2) or the value is null.
+        long emitUs, queueUs, latencyUs;
         String eventType, correlationId, sourceContainer, version, partitionKey;
         Map<String, String> data;
 
@@ -56,6 +60,9 @@ final class TracedEventMaterializer extends RecordMaterializer<TracedEvent> {
                 case EMITTED_AT -> longs(v -> emittedAt = v);
                 case RECEIVED_AT -> longs(v -> receivedAt = v);
                 case PROCESSED_AT -> longs(v -> processedAt = v);
+                case EMIT_US -> longs(v -> emitUs = v);
+                case QUEUE_US -> longs(v -> queueUs = v);
+                case LATENCY_US -> longs(v -> latencyUs = v);
                 case SEQUENCE_NUMBER -> longs(v -> sequenceNumber = v);
                 case EVENT_TYPE -> strings(v -> eventType = v);
                 case CORRELATION_ID -> strings(v -> correlationId = v);
@@ -83,6 +90,7 @@ final class TracedEventMaterializer extends RecordMaterializer<TracedEvent> {
         @Override
         public void start() {
             eventId = timestamp = causationId = createdAt = emittedAt = receivedAt = processedAt = sequenceNumber = 0;
+            emitUs = queueUs = latencyUs = NONE;
             eventType = correlationId = sourceContainer = partitionKey = "";
             version = TracedEvent.CURRENT_VERSION;
             data = Payload.empty();
@@ -92,8 +100,11 @@ final class TracedEventMaterializer extends RecordMaterializer<TracedEvent> {
         public void end() {}
 
         TracedEvent build() {
+            long emitted = emitUs == NONE ? emittedAt : createdAt + emitUs;
+            long received = queueUs == NONE ? receivedAt : emitted + queueUs;
+            long processed = latencyUs == NONE ? processedAt : createdAt + latencyUs;
             return new TracedEvent(eventId, eventType, timestamp, correlationId, causationId, sourceContainer,
-                    createdAt, emittedAt, receivedAt, processedAt, data, version, sequenceNumber, partitionKey);
+                    createdAt, emitted, received, processed, data, version, sequenceNumber, partitionKey);
         }
     }
 

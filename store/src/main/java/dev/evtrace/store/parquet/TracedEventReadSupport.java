@@ -3,6 +3,7 @@ package dev.evtrace.store.parquet;
 import dev.evtrace.store.EventSchema;
 import dev.evtrace.store.TracedEvent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +32,13 @@ public final class TracedEventReadSupport extends ReadSupport<TracedEvent> {
         if (!fileSchema.containsField(EventSchema.EVENT_ID) || !fileSchema.containsField(EventSchema.CORRELATION_ID)) {
             throw new IllegalArgumentException("not an event file: it has no event_id/correlation_id column");
         }
+        Set<String> stored = new HashSet<>();
+        for (String column : columns) {
+            stored.addAll(EventSchema.storedIn(column, fileSchema));
+        }
         List<Type> fields = new ArrayList<>();
         for (Type field : fileSchema.getFields()) {
-            if (columns.isEmpty() || columns.contains(field.getName())) {
+            if (columns.isEmpty() || stored.contains(field.getName())) {
                 fields.add(field);
             }
         }
