@@ -20,7 +20,7 @@ import java.util.Optional;
 final class WriterJournal {
     /**
      * The journal's bound: what the mapped file takes on disk and in the page cache. Just under a power of two,
-     * as the file doubles when full (4, 8, … 64 MiB); the sample's busiest second journals ~16 MB.
+     * as the file doubles when full (4, 8, … 64 MiB); a second of the reference sample journals ~25 MB.
      */
     static final long MAX_BYTES = 60L << 20;
 
