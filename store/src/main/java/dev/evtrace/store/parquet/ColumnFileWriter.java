@@ -107,6 +107,12 @@ final class ColumnFileWriter<T> {
     /** Writes the last row group and the footer, with {@code metadata} and what the columns say, and closes the file. */
     void close(Map<String, String> metadata) throws IOException {
         if (pageRows > 0) {
+            if (groupRows == 0) {
+                // The row group's one page per column: its statistics are the chunk's.
+                for (int i = 0; i < pageWriters.length; i++) {
+                    pageWriters[i] = new UnindexedPage(pageWriters[i]);
+                }
+            }
             endPage();
         }
         if (groupRows > 0) {

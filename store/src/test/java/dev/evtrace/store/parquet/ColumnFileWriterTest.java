@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.apache.parquet.column.Encoding;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterApi;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
@@ -56,6 +58,45 @@ class ColumnFileWriterTest {
             assertThat(column(rowGroups.get(0), "event_id").getEncodings()).contains(Encoding.DELTA_BINARY_PACKED);
             assertThat(column(rowGroups.get(0), "event_type").getEncodings()).contains(Encoding.RLE_DICTIONARY);
             assertThat(values.getCodec()).isEqualTo(CompressionCodecName.ZSTD);
+        }
+    }
+
+    @Test
+    void aChunkOfOnePageHasNoPageIndexAndStillReadsWithAFilter() throws IOException {
+        List<TracedEvent> events = events(new Random(3), SMALL_PAGES - 1);
+        Path file = writeEvents(events, LARGE_ROW_GROUPS, SMALL_PAGES);
+
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            assertThat(reader.getFooter().getBlocks()).hasSize(1).allSatisfy(group -> assertThat(group.getColumns())
+                    .allMatch(c -> c.getColumnIndexReference() == null && c.getOffsetIndexReference() == null));
+        }
+        TracedEvent wanted = events.get(events.size() / 2);
+        List<TracedEvent> found = new ArrayList<>();
+        try (ParquetReader<TracedEvent> reader = new ParquetReader.Builder<TracedEvent>(new LocalInputFile(file)) {
+                    @Override
+                    protected ReadSupport<TracedEvent> getReadSupport() {
+                        return new TracedEventReadSupport(Set.of());
+                    }
+                }
+                .withConf(HadoopFiles.configuration())
+                .withCodecFactory(PureJavaCodecs.INSTANCE)
+                .withFilter(FilterCompat.get(FilterApi.eq(FilterApi.longColumn("event_id"), wanted.eventId())))
+                .build()) {
+            for (TracedEvent e = reader.read(); e != null; e = reader.read()) {
+                found.add(e);
+            }
+        }
+        assertThat(found).containsExactly(NullPayloadValues.dropped(List.of(wanted)).get(0));
+    }
+
+    @Test
+    void aChunkOfSeveralPagesKeepsItsPageIndex() throws IOException {
+        Path file = writeEvents(events(new Random(5), SMALL_PAGES * 2 + 1), LARGE_ROW_GROUPS, SMALL_PAGES);
+
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            ColumnChunkMetaData ids = column(reader.getFooter().getBlocks().get(0), "event_id");
+            assertThat(reader.readOffsetIndex(ids).getPageCount()).isEqualTo(3);
+            assertThat(reader.readColumnIndex(ids).getMinValues()).hasSize(3);
         }
     }
 
