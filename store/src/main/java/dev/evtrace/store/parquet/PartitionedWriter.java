@@ -26,17 +26,21 @@ public final class PartitionedWriter<T> {
     private static final long ROW_GROUP_BYTES = 4 << 20;
 
     /**
-     * Rows per page of a delivery file. Its narrow columns buffer ~40 bytes a row, and a run has one delivery
-     * file open: pages eight times an event file's cost ~2.5 MiB a run and take a fifth off the dataset (a
-     * handler's rows repeat their pattern, which ZSTD finds across a long page; fewer page headers and index
-     * entries). On the reference run: 2.26 B/event with 8,192-row pages, 1.88 with 32,768, 1.77-1.81 with
-     * 65,536 (this), 1.55-1.61 with 131,072.
+     * Rows per page of the delivery files, shared by those open at once (one per run being recorded), each
+     * given at least an event file's 8,192. Their narrow columns buffer ~40 bytes a row: one run's pages of
+     * 65,536 rows hold ~2.5 MiB, and the four runs of a parallel sweep share as much (in their first second,
+     * before a flush has counted them, each run that starts shares with those already open). Long pages take a fifth
+     * off the dataset (a handler's rows repeat their pattern, which ZSTD finds across a long page; fewer page
+     * headers and index entries). On the reference run: 2.26 B/event with pages of 8,192 rows, 1.88 with
+     * 32,768, 1.77-1.81 with 65,536 (this), 1.55-1.61 with 131,072.
      */
     static final int DELIVERY_PAGE_ROWS = 8 * ColumnFileWriter.MAX_PAGE_ROWS;
 
     private final StoreOutput output;
     private final Path root;
-    private final int pageRows;
+    // Rows per page that the open files of this dataset share (see DELIVERY_PAGE_ROWS).
+    private final int sharedPageRows;
+    private int openAtLastFlush;
     private final WriterOptions options;
     private final Function<T, RowColumns<T>> firstColumns;
     private final List<Partition> partitions = new ArrayList<>();
@@ -46,11 +50,11 @@ public final class PartitionedWriter<T> {
     private long fileNumber;
     private long lostRows;
 
-    private PartitionedWriter(StoreOutput output, Path root, WriterOptions options, int pageRows,
+    private PartitionedWriter(StoreOutput output, Path root, WriterOptions options, int sharedPageRows,
                               Function<T, RowColumns<T>> firstColumns) {
         this.output = output;
         this.root = root;
-        this.pageRows = pageRows;
+        this.sharedPageRows = sharedPageRows;
         this.options = options;
         this.firstColumns = firstColumns;
     }
@@ -110,11 +114,13 @@ public final class PartitionedWriter<T> {
     /** Completes every open file, making every row written so far visible. */
     public void flush() throws IOException {
         IOException failure = null;
+        openAtLastFlush = 0;
         for (Partition partition : partitions) {
             OpenFile file = partition.file;
             if (file == null) {
                 continue;
             }
+            openAtLastFlush++;
             partition.file = null;
             try {
                 file.complete();
@@ -151,13 +157,27 @@ public final class PartitionedWriter<T> {
         return lostRows;
     }
 
+    /**
+     * Rows per page for a file about to open: its share of the dataset's, with the others open now or, as
+     * files reopen one by one after a flush, as many as the flush completed.
+     */
+    private int pageRows() {
+        int open = 1;
+        for (Partition partition : partitions) {
+            if (partition.file != null) {
+                open++;
+            }
+        }
+        return Math.max(ColumnFileWriter.MAX_PAGE_ROWS, sharedPageRows / Math.max(open, openAtLastFlush));
+    }
+
     private OpenFile openFile(Partition partition, T first) throws IOException {
         String name = StoreLayout.fileName(options.writerId(), partition.runTag, fileNumber++);
         Path target = new Path(new Path(root, partition.dir), name);
         Path temp = new Path(target.getParent(), StoreLayout.inProgressName(name));
         RowColumns<T> rowColumns = partition.next == null ? firstColumns.apply(first) : partition.next.apply(first);
         ColumnFileWriter<T> writer = new ColumnFileWriter<>(output.create(temp), rowColumns,
-                compressor, ROW_GROUP_BYTES, pageRows);
+                compressor, ROW_GROUP_BYTES, pageRows());
         partition.next = rowColumns.successor();
         return new OpenFile(writer, rowColumns, temp, target);
     }
