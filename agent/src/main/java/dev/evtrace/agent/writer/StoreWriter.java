@@ -240,8 +240,13 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             long id = -(++lossMarkers);
             try {
                 if (!failed) {
-                    writer.write(new TracedEvent(id, TracedEvent.DATA_LOSS, now, run.correlationId(), TracedEvent.ABSENT, "tracer",
-                            now, now, TracedEvent.ABSENT, TracedEvent.ABSENT, data, TracedEvent.CURRENT_VERSION, id, ""));
+                    TracedEvent marker = new TracedEvent(id, TracedEvent.DATA_LOSS, now, run.correlationId(),
+                            TracedEvent.ABSENT, "tracer", now, now, TracedEvent.ABSENT, TracedEvent.ABSENT, data,
+                            TracedEvent.CURRENT_VERSION, id, "");
+                    // Journaled like any row: a kill must not take the record of a loss with it.
+                    journal.append(marker);
+                    writer.write(marker);
+                    journal.afterWrite(writer);
                 }
             } catch (IOException | RuntimeException e) {
                 fail("cannot write to store " + config.store(), e);

@@ -9,6 +9,7 @@ import dev.evtrace.store.journal.JournalRecovery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,25 @@ class JournalCrashIT {
         try (Stream<Path> files = Files.walk(store)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".inprogress"));
         }
+    }
+
+    /** A full ring's loss markers are journaled like the events: a kill before any file completes keeps them. */
+    @Test
+    void theRecordOfEventsLostToAFullRingSurvivesAKill() throws Exception {
+        Path store = work.resolve("events");
+        KilledBacktest.run(store, 3_000, 0, List.of("-Dtracer.buffer.size=1024", "-Dtracer.overflow=drop",
+                "-Dtracer.store.roll.seconds=3600"));
+        assertThat(lossMarkers(store)).as("loss markers in completed files").isEmpty();
+
+        JournalRecovery.recover(store.toString());
+
+        assertThat(lossMarkers(store)).isNotEmpty()
+                .allSatisfy(m -> assertThat(Long.parseLong(m.data().get("dropped_events"))
+                        + Long.parseLong(m.data().get("dropped_deliveries"))).isPositive());
+    }
+
+    private static List<TracedEvent> lossMarkers(Path store) {
+        return new EventDatasetReader(store.toString()).read(EventQuery.all().withTypes(Set.of(TracedEvent.DATA_LOSS)));
     }
 
     @Test

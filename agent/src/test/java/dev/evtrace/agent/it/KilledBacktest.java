@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -16,14 +18,22 @@ final class KilledBacktest {
      * later: the files it was writing then hold events that no completed file has.
      */
     static void run(Path store, long moreMillis) throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        run(store, moreMillis, 3, List.of());
+    }
+
+    /** The same, with more tracer {@code options}, killed {@code moreMillis} after {@code files} data files exist. */
+    static void run(Path store, long moreMillis, int files, List<String> options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-javaagent:" + JavaProcess.TRACER_JAR.toAbsolutePath(),
-                "-Dtracer.config=" + JavaProcess.SAMPLES_PROPERTIES.toAbsolutePath(), "-Dtracer.store=" + store,
-                "-jar", JavaProcess.SAMPLES_JAR.toAbsolutePath().toString(), "--symbols", "20", "--bars", "200000")
+                "-Dtracer.config=" + JavaProcess.SAMPLES_PROPERTIES.toAbsolutePath(), "-Dtracer.store=" + store));
+        command.addAll(options);
+        command.addAll(List.of("-jar", JavaProcess.SAMPLES_JAR.toAbsolutePath().toString(), "--symbols", "20",
+                "--bars", "200000"));
+        Process process = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (dataFiles(store) < 3 && System.nanoTime() < deadline) {
+            while (dataFiles(store) < files && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             Thread.sleep(moreMillis);

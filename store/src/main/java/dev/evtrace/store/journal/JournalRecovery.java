@@ -106,6 +106,8 @@ public final class JournalRecovery {
                 Files.delete(journal);
                 lock.release();
                 recovered++;
+            } catch (java.nio.file.NoSuchFileException e) {
+                // Deleted since it was listed: by its writer's clean exit, or by another recovery.
             }
         }
         return new Result(recovered, live, events, deliveries, skipped);
