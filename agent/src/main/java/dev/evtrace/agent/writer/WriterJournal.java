@@ -25,16 +25,23 @@ final class WriterJournal {
     static final long MAX_BYTES = 60L << 20;
 
     private final PrintStream stderr;
+    private final long maxBytes;
     private Journal journal;
     private Thread recovery;
 
-    private WriterJournal(PrintStream stderr) {
+    private WriterJournal(PrintStream stderr, long maxBytes) {
         this.stderr = stderr;
+        this.maxBytes = maxBytes;
     }
 
     /** The journal of writer {@code writerId}; one that does nothing for a store off the local file system. */
     static WriterJournal open(String store, String writerId, PrintStream stderr) {
-        WriterJournal journal = new WriterJournal(stderr);
+        return open(store, writerId, stderr, MAX_BYTES);
+    }
+
+    /** The same, emptied past {@code maxBytes}. */
+    static WriterJournal open(String store, String writerId, PrintStream stderr, long maxBytes) {
+        WriterJournal journal = new WriterJournal(stderr, maxBytes);
         Optional<Path> dir = JournalRecovery.journalDir(store);
         if (dir.isPresent()) {
             journal.startRecovery(store, dir.get());
@@ -45,7 +52,7 @@ final class WriterJournal {
 
     /** A writer without a journal (tracer.store.journal=false). */
     static WriterJournal none(PrintStream stderr) {
-        return new WriterJournal(stderr);
+        return new WriterJournal(stderr, MAX_BYTES);
     }
 
     /**
@@ -100,13 +107,13 @@ final class WriterJournal {
     }
 
     /**
-     * After a row went to the files: a journal past {@value #MAX_BYTES} bytes (a long tracer.store.roll.seconds,
-     * or none) has every open file completed, so that it can start over. A file that completes on its own (by
+     * After a row went to the files: a journal past its bound ({@link #MAX_BYTES}, reached under a long
+     * tracer.store.roll.seconds) has every open file completed, so that it can start over. A file that completes on its own (by
      * its size, or a change of its columns) needs nothing: recovery counts the rows of the files completed since
      * the last checkpoint and skips as many of the journal's first rows of their partition.
      */
     void afterWrite(EventDatasetWriter writer) throws IOException {
-        if (journal != null && journal.bytes() > MAX_BYTES) {
+        if (journal != null && journal.bytes() > maxBytes) {
             writer.flush();
             checkpoint(writer);
         }
