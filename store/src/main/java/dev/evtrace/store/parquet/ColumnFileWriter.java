@@ -70,7 +70,7 @@ final class ColumnFileWriter<T> {
         this.rowGroupBytes = rowGroupBytes;
         this.maxPageRows = maxPageRows;
         for (PageColumn column : columns) {
-            if (column instanceof ByteArrayColumn) {
+            if (column instanceof TextColumn) {
                 variableLength.add(column);
             }
         }

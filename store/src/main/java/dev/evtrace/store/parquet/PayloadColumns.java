@@ -20,7 +20,7 @@ final class PayloadColumns {
         for (int i = 0; i < columns.length; i++) {
             ColumnDescriptor leaf = schema.getColumnDescription(new String[] {group, shape.key(i)});
             columns[i] = switch (shape.kind(i)) {
-                case TEXT -> new ByteArrayColumn(leaf, new Levels(0));
+                case TEXT -> new TextColumn(leaf);
                 case LONG, DECIMAL -> LongColumn.choosingEncoding(leaf);
                 case DOUBLE -> new DoubleColumn(leaf);
             };
@@ -46,7 +46,7 @@ final class PayloadColumns {
             for (Map.Entry<String, String> entry : data.entrySet()) {
                 int column = shape.columnOf(entry.getKey(), i++);
                 if (column >= 0 && entry.getValue() != null) {
-                    ((ByteArrayColumn) columns[column]).add(entry.getValue());
+                    ((TextColumn) columns[column]).add(entry.getValue());
                     written[column] = true;
                 }
             }
@@ -65,7 +65,7 @@ final class PayloadColumns {
         }
         written[column] = true;
         switch (shape.kind(column)) {
-            case TEXT -> ((ByteArrayColumn) columns[column]).add(p.text(i));
+            case TEXT -> ((TextColumn) columns[column]).add(p.text(i));
             case LONG -> ((LongColumn) columns[column]).add(p.longValue(i));
             case DOUBLE -> ((DoubleColumn) columns[column]).add(p.doubleValue(i));
             case DECIMAL -> ((LongColumn) columns[column]).add(
@@ -75,7 +75,7 @@ final class PayloadColumns {
 
     private void addNull(int column) throws IOException {
         switch (shape.kind(column)) {
-            case TEXT -> ((ByteArrayColumn) columns[column]).add(null);
+            case TEXT -> ((TextColumn) columns[column]).add(null);
             case LONG, DECIMAL -> ((LongColumn) columns[column]).addNull();
             case DOUBLE -> ((DoubleColumn) columns[column]).addNull();
         }
