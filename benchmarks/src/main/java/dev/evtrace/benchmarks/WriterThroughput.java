@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.apache.avro.generic.GenericRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
  * event, events per CPU second, and bytes on disk per event, with the load average of each round.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.evtrace.benchmarks.WriterThroughput --events 2000000 --rounds 5
+ * java -cp benchmarks/target/benchmarks.jar dev.evtrace.benchmarks.WriterThroughput --events 2000000 --rounds 5 [--parquet-avro]
  * </pre>
  */
 @Command(name = "WriterThroughput", mixinStandardHelpOptions = true, sortOptions = false,
@@ -55,6 +56,10 @@ public final class WriterThroughput implements Callable<Integer> {
     @Option(names = "--journal", description = "also write events with deliveries through the crash-safe journal "
             + "(tracer.store.journal), emptied every 200,000 events as a roll would, and report its added CPU")
     boolean journal;
+
+    @Option(names = "--parquet-avro", description = "also write the events (alone) as parquet-avro generic records, "
+            + "the yardstick of issue 5, and report its CPU an event beside the store writer's")
+    boolean parquetAvro;
 
     @Option(names = "--dir", description = "where the stores go (default: a temporary directory)")
     Path dir;
@@ -76,7 +81,17 @@ public final class WriterThroughput implements Callable<Integer> {
         List<Double> withDeliveries = new ArrayList<>();
         List<Double> bytes = new ArrayList<>();
         List<Double> journaled = new ArrayList<>();
+        List<Double> avro = new ArrayList<>();
+        List<GenericRecord> records = parquetAvro ? ParquetAvroBaseline.records(recorded) : List.of();
         for (int round = 0; round <= rounds; round++) {
+            if (parquetAvro) {
+                double nanos = writeAvro(root.resolve("avro-" + round + ".parquet"), records);
+                out.printf(Locale.ROOT, "%s parquet-avro generic records %.0f ns CPU an event (%,.0f events/s)%n",
+                        round == 0 ? "warm-up " : "round " + round, nanos, 1e9 / nanos);
+                if (round > 0) {
+                    avro.add(nanos);
+                }
+            }
             Result alone = write(root.resolve("events-" + round), recorded, List.of(), false);
             Result both = write(root.resolve("both-" + round), recorded, deliveries, false);
             if (journal) {
@@ -106,6 +121,11 @@ public final class WriterThroughput implements Callable<Integer> {
             out.printf(Locale.ROOT, "median: the journal adds %.0f ns of CPU an event, deliveries included%n",
                     Stats.median(journaled));
         }
+        if (parquetAvro) {
+            double baseline = Stats.median(avro);
+            out.printf(Locale.ROOT, "median: parquet-avro %.0f ns an event = %,.0f events/s; the store writer %.1fx as fast%n",
+                    baseline, 1e9 / baseline, baseline / alone);
+        }
         if (dir == null) {
             Directories.delete(root);
         }
@@ -113,6 +133,15 @@ public final class WriterThroughput implements Callable<Integer> {
     }
 
     private record Result(double nanosPerEvent, double bytesPerEvent) {}
+
+    private static double writeAvro(Path file, List<GenericRecord> records) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        ParquetAvroBaseline.write(file, records);
+        long cpu = threads.getCurrentThreadCpuTime() - start;
+        Files.delete(file);
+        return (double) cpu / records.size();
+    }
 
     private static Result write(Path store, List<TracedEvent> events, List<Delivery> deliveries, boolean journaled)
             throws IOException {
