@@ -162,18 +162,22 @@ final class DictionaryColumn extends PageColumn {
         return descriptor.getPrimitiveType().comparator().compare(a, b);
     }
 
+    /** A PLAIN dictionary page of {@code values}, whose lengths and bytes come to {@code bytes}. */
+    static DictionaryPage plainDictionary(List<Binary> values, long bytes) throws IOException {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream((int) bytes);
+        for (Binary value : values) {
+            BytesUtils.writeIntLittleEndian(plain, value.length());
+            value.writeTo(plain);
+        }
+        return new DictionaryPage(BytesInput.from(plain.toByteArray()), values.size(), Encoding.PLAIN);
+    }
+
     @Override
     void endRowGroup(PageWriter out) throws IOException {
         if (dictionary.isEmpty()) {
             return;
         }
-        ByteArrayOutputStream plain = new ByteArrayOutputStream((int) dictionaryBytes);
-        for (Binary value : dictionary) {
-            BytesUtils.writeIntLittleEndian(plain, value.length());
-            value.writeTo(plain);
-        }
-        out.writeDictionaryPage(new DictionaryPage(BytesInput.from(plain.toByteArray()), dictionary.size(),
-                Encoding.PLAIN));
+        out.writeDictionaryPage(plainDictionary(dictionary, dictionaryBytes));
         dictionary.clear();
         uncachedIds.clear();
         Arrays.fill(idsByOrdinal, 0);

@@ -1,6 +1,5 @@
 package dev.evtrace.store.parquet;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,11 +12,11 @@ import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForInteger;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
+import org.apache.parquet.io.api.Binary;
 
 /**
  * A payload text column (optional strings). Dictionary encoded while a row group's values repeat, as an event's
@@ -42,7 +41,7 @@ final class TextColumn extends PageColumn {
     private final Levels definitions;
     private final int present;
     private final Map<String, Integer> ids = new HashMap<>();
-    private final List<byte[]> dictionary = new ArrayList<>();
+    private final List<Binary> dictionary = new ArrayList<>();
     private long dictionaryBytes;
     private boolean dictionaryPages;
     // Whether the rest of the row group is written without the dictionary.
@@ -88,7 +87,7 @@ final class TextColumn extends PageColumn {
         if (id == null) {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             id = dictionary.size();
-            dictionary.add(utf8);
+            dictionary.add(Binary.fromConstantByteArray(utf8));
             dictionaryBytes += Integer.BYTES + utf8.length;
             ids.put(value, id);
         }
@@ -99,7 +98,7 @@ final class TextColumn extends PageColumn {
     private void fallBack() throws IOException {
         plain = true;
         for (int i = 0; i <= count; i++) {
-            append(dictionary.get(pageIds[i]));
+            append(dictionary.get(pageIds[i]).getBytesUnsafe());
         }
     }
 
@@ -161,13 +160,7 @@ final class TextColumn extends PageColumn {
     @Override
     void endRowGroup(PageWriter out) throws IOException {
         if (dictionaryPages) {
-            ByteArrayOutputStream page = new ByteArrayOutputStream((int) dictionaryBytes);
-            for (byte[] value : dictionary) {
-                BytesUtils.writeIntLittleEndian(page, value.length);
-                page.write(value);
-            }
-            out.writeDictionaryPage(new DictionaryPage(BytesInput.from(page.toByteArray()), dictionary.size(),
-                    Encoding.PLAIN));
+            out.writeDictionaryPage(DictionaryColumn.plainDictionary(dictionary, dictionaryBytes));
         }
         ids.clear();
         dictionary.clear();

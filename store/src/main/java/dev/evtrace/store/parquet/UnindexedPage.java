@@ -41,11 +41,13 @@ final class UnindexedPage implements PageWriter {
         pages.writePage(bytes, valueCount, statistics, rlEncoding, dlEncoding, valuesEncoding);
     }
 
+    /** Version 2 pages, which the store does not write, pass through as they are. */
     @Override
     public void writePageV2(int rowCount, int nullCount, int valueCount, BytesInput repetitionLevels,
                             BytesInput definitionLevels, Encoding dataEncoding, BytesInput data,
-                            Statistics<?> statistics) {
-        throw new UnsupportedOperationException("the store writes version 1 pages");
+                            Statistics<?> statistics) throws IOException {
+        pages.writePageV2(rowCount, nullCount, valueCount, repetitionLevels, definitionLevels, dataEncoding, data,
+                statistics);
     }
 
     @Override
