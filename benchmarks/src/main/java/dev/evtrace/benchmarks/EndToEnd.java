@@ -127,6 +127,7 @@ public final class EndToEnd implements Callable<Integer> {
                 JvmRun tinyRun = launch(v, List.of(), command);
                 t.tinyRunMillis.add(tinyRun.wallNanos() / 1e6);
                 t.tinyRunCpuSeconds.add(tinyRun.cpuNanos() / 1e9);
+                Tally.add(t.tinyRunCpuSecondsByGroup, tinyRun.cpuSecondsByGroup());
             }
         }
     }
@@ -164,6 +165,7 @@ public final class EndToEnd implements Callable<Integer> {
         t.elapsedSeconds.add(elapsed);
         t.wallSeconds.add(run.wallNanos() / 1e9);
         t.cpuSeconds.add(run.cpuNanos() / 1e9);
+        Tally.add(t.cpuSecondsByGroup, run.cpuSecondsByGroup());
         GcLog gc = GcLog.parse(Files.readString(gcLog));
         Files.delete(gcLog);
         t.heapAfterGc.add((double) gc.maxAfterGc());

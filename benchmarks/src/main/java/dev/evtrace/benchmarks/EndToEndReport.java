@@ -3,6 +3,7 @@ package dev.evtrace.benchmarks;
 import static dev.evtrace.benchmarks.process.Stats.median;
 
 import dev.evtrace.benchmarks.process.Tally;
+import dev.evtrace.benchmarks.process.ThreadCpu;
 import dev.evtrace.benchmarks.process.Variant;
 import java.io.PrintStream;
 import java.util.List;
@@ -54,6 +55,8 @@ final class EndToEndReport {
         out.printf(Locale.ROOT, "cpu: tracing adds %.2f s of CPU (all threads) to the backtest, %.2f s of it fixed "
                         + "(as in the one-bar backtest), so %.2f us per event written%n",
                 addedCpu, fixedCpu, (addedCpu - fixedCpu) * 1e6 / written);
+        cpuByGroup("the backtest", untraced.cpuSecondsByGroup, traced.cpuSecondsByGroup);
+        cpuByGroup("the one-bar backtest", untraced.tinyRunCpuSecondsByGroup, traced.tinyRunCpuSecondsByGroup);
         out.printf(Locale.ROOT, "store: %.1f MB on disk, %.1f bytes per event%n",
                 median(traced.storeBytes) / 1e6, median(traced.storeBytes) / written);
         if (median(untraced.heapAfterGc) >= 0 && median(traced.heapAfterGc) >= 0) {
@@ -68,6 +71,25 @@ final class EndToEndReport {
         startUp("one-bar backtest, launch to exit", untraced.tinyRunMillis, traced.tinyRunMillis,
                 disabled.tinyRunMillis);
         out.printf(Locale.ROOT, "tracer.jar: %d bytes (%.1f MiB)%n", tracerJarBytes, tracerJarBytes / MIB);
+    }
+
+    /**
+     * Where the added CPU goes: the program's threads (the hot path, and the program running slower beside the
+     * tracer's threads), the JIT compilers, the writer. Medians per group, so they need not add up to the total's.
+     */
+    private void cpuByGroup(String what, Map<ThreadCpu.Group, List<Double>> untraced,
+                            Map<ThreadCpu.Group, List<Double>> traced) {
+        if (untraced.isEmpty() || traced.isEmpty()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("cpu by thread, " + what + " (median s, traced and its difference to untraced):");
+        for (ThreadCpu.Group g : ThreadCpu.Group.values()) {
+            double t = median(traced.get(g));
+            double added = t - median(untraced.get(g));
+            line.append(String.format(Locale.ROOT, " %s %.2f (%+.2f)%s", g.label(), t, added,
+                    g.ordinal() < ThreadCpu.Group.values().length - 1 ? "," : ""));
+        }
+        out.println(line);
     }
 
     /** Bytes as MiB, or "-" for a run without a collection. */

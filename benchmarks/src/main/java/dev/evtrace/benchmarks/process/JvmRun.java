@@ -8,16 +8,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One finished child JVM: its output, its exit code, how long it took from launch to exit, the CPU time all its
- * threads used, and the wall-clock time it was launched at (to compare with what {@link TimeToMain} prints).
- * The CPU time is the last reading of a poll every {@value #CPU_POLL_MILLIS} ms, so it misses at most that
- * much of the end of the run per core.
+ * threads used (and, on Linux, by group of threads), and the wall-clock time it was launched at (to compare with
+ * what {@link TimeToMain} prints). The CPU time is the last reading of a poll every {@value #CPU_POLL_MILLIS} ms,
+ * so it misses at most that much of the end of the run per core; the threads' is read every
+ * {@value #THREAD_POLL_EVERY}th poll, as it takes a file read per thread on the machine being measured.
  */
-public record JvmRun(String stdout, String stderr, int exitCode, long wallNanos, long cpuNanos, long launchedAtMicros) {
+public record JvmRun(String stdout, String stderr, int exitCode, long wallNanos, long cpuNanos, long launchedAtMicros,
+                     Map<ThreadCpu.Group, Double> cpuSecondsByGroup) {
     static final long CPU_POLL_MILLIS = 20;
+    static final int THREAD_POLL_EVERY = 5;
 
     /** Runs {@code command} to completion, its output going through files in {@code scratch} (no pipes to drain). */
     public static JvmRun run(List<String> command, Path scratch, long timeoutSeconds)
@@ -34,8 +38,12 @@ public record JvmRun(String stdout, String stderr, int exitCode, long wallNanos,
             Process process = builder.start();
             long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             long cpu = 0;
-            while (!process.waitFor(CPU_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            ThreadCpu threads = new ThreadCpu(process.pid());
+            for (int poll = 0; !process.waitFor(CPU_POLL_MILLIS, TimeUnit.MILLISECONDS); poll++) {
                 cpu = process.info().totalCpuDuration().map(Duration::toNanos).orElse(cpu);
+                if (poll % THREAD_POLL_EVERY == 0) {
+                    threads.poll();
+                }
                 if (System.nanoTime() > deadline) {
                     process.destroyForcibly().waitFor();
                     throw new IOException("no exit after " + timeoutSeconds + " s: " + String.join(" ", command));
@@ -44,7 +52,7 @@ public record JvmRun(String stdout, String stderr, int exitCode, long wallNanos,
             long wall = System.nanoTime() - start;
             return new JvmRun(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8),
                     process.exitValue(), wall, cpu,
-                    launched.getEpochSecond() * 1_000_000L + launched.getNano() / 1_000);
+                    launched.getEpochSecond() * 1_000_000L + launched.getNano() / 1_000, threads.seconds());
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

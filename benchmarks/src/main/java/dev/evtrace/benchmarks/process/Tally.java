@@ -1,7 +1,9 @@
 package dev.evtrace.benchmarks.process;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** What the harness measured for one variant: one entry per run, in run order. */
 public final class Tally {
@@ -17,6 +19,9 @@ public final class Tally {
     public final List<Double> wallSeconds = new ArrayList<>();
     /** CPU seconds of all the backtest JVM's threads (JIT, GC and the tracer's writer included). */
     public final List<Double> cpuSeconds = new ArrayList<>();
+    /** The same by group of threads (Linux only; none elsewhere), for the backtests and the one-bar runs. */
+    public final Map<ThreadCpu.Group, List<Double>> cpuSecondsByGroup = new EnumMap<>(ThreadCpu.Group.class);
+    public final Map<ThreadCpu.Group, List<Double>> tinyRunCpuSecondsByGroup = new EnumMap<>(ThreadCpu.Group.class);
     /** Elapsed, wall and CPU over the untraced run's of the same round. */
     public final List<Double> elapsedRatios = new ArrayList<>();
     public final List<Double> wallRatios = new ArrayList<>();
@@ -30,6 +35,16 @@ public final class Tally {
     public final List<Double> waitingMillis = new ArrayList<>();
     public final List<Double> storeBytes = new ArrayList<>();
     public final List<Double> waitingShares = new ArrayList<>();
+
+    /** Appends one run's CPU by group: a group the run had no thread of counts as 0 s. */
+    public static void add(Map<ThreadCpu.Group, List<Double>> byGroup, Map<ThreadCpu.Group, Double> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        for (ThreadCpu.Group g : ThreadCpu.Group.values()) {
+            byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(run.getOrDefault(g, 0.0));
+        }
+    }
 
     /** The last entry: this round's, as the runs are appended in round order. */
     public static double last(List<Double> values) {
