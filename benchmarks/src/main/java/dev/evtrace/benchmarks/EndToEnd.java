@@ -55,6 +55,11 @@ public final class EndToEnd implements Callable<Integer> {
     @Option(names = "--mode", description = "the sample's dispatch mode, passed on as its --mode")
     String mode;
 
+    @Option(names = "--short-bars", description = "bars of a shorter backtest run untraced and traced each round, "
+            + "to tell the CPU tracing adds per event from what it adds per JVM (default: a tenth of the sample's "
+            + "--bars; 0: none)")
+    Integer shortBars;
+
     @Mixin
     SampleJars jars;
 
@@ -105,7 +110,7 @@ public final class EndToEnd implements Callable<Integer> {
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), samplesJar,
                     String.join(" ", args));
             startUp(tinyArgs());
-            backtests(args);
+            backtests(args, shortArgs(args, shortBars));
             new EndToEndReport(out, tallies, Files.size(tracerJar)).print();
         } finally {
             Directories.delete(scratch);
@@ -132,12 +137,18 @@ public final class EndToEnd implements Callable<Integer> {
         }
     }
 
-    private void backtests(List<String> args) throws IOException, InterruptedException {
-        out.printf(Locale.ROOT, "backtest: %d rounds, each variant once per round%n", runs);
+    private void backtests(List<String> args, List<String> shortArgs) throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "backtest: %d rounds, each variant once per round%s%n", runs, shortArgs.isEmpty() ? ""
+                : ", then untraced and traced with " + String.join(" ", shortArgs));
         for (int round = 0; round < runs; round++) {
             Map<Variant, String> results = new EnumMap<>(Variant.class);
             for (Variant v : Variant.inTurn(round)) {
                 results.put(v, backtest(round, v, args));
+            }
+            for (Variant v : Variant.inTurn(round)) {
+                if (!shortArgs.isEmpty() && v != Variant.DISABLED) {
+                    shortBacktest(round, v, shortArgs);
+                }
             }
             String untracedResults = results.get(Variant.UNTRACED);
             Tally untraced = tallies.get(Variant.UNTRACED);
@@ -190,6 +201,23 @@ public final class EndToEnd implements Callable<Integer> {
         return run.stdout();
     }
 
+    /** The shorter backtest: only its CPU and, traced, the events written count. */
+    private void shortBacktest(int round, Variant v, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("-jar", samplesJar.toString()));
+        command.addAll(args);
+        JvmRun run = launch(v, List.of(), command);
+        Tally t = tallies.get(v);
+        t.shortCpuSeconds.add(run.cpuNanos() / 1e9);
+        String line = String.format(Locale.ROOT, "  round %d %-8s short, cpu %6.2f s", round + 1, v.label(),
+                run.cpuNanos() / 1e9);
+        if (v == Variant.TRACED) {
+            long written = SampleOutput.exitLine(run.stderr()).written();
+            t.shortWritten.add((double) written);
+            line += ", " + written + " written";
+        }
+        out.println(line);
+    }
+
     private JvmRun launch(Variant v, List<String> extraOptions, List<String> mainAndArgs)
             throws IOException, InterruptedException {
         Path store = nextStore();
@@ -213,6 +241,21 @@ public final class EndToEnd implements Callable<Integer> {
 
     private Path nextStore() {
         return scratch.resolve("store-" + stores++);
+    }
+
+    /** The sample's arguments with {@code --bars} set to {@code shortBars}; none when there is no short run. */
+    static List<String> shortArgs(List<String> args, Integer shortBars) {
+        int bars = args.indexOf("--bars");
+        if (bars < 0 || bars + 1 >= args.size() || (shortBars != null && shortBars <= 0)) {
+            return List.of();
+        }
+        int n = shortBars != null ? shortBars : Integer.parseInt(args.get(bars + 1)) / 10;
+        if (n <= 0) {
+            return List.of();
+        }
+        List<String> shorter = new ArrayList<>(args);
+        shorter.set(bars + 1, Integer.toString(n));
+        return shorter;
     }
 
     /** A one-symbol, one-bar backtest in the same mode: all start-up and shut-down, almost no work. */

@@ -22,6 +22,9 @@ public final class Tally {
     /** The same by group of threads (Linux only; none elsewhere), for the backtests and the one-bar runs. */
     public final Map<ThreadCpu.Group, List<Double>> cpuSecondsByGroup = new EnumMap<>(ThreadCpu.Group.class);
     public final Map<ThreadCpu.Group, List<Double>> tinyRunCpuSecondsByGroup = new EnumMap<>(ThreadCpu.Group.class);
+    /** CPU seconds of the shorter backtest (untraced and traced only), and the events it wrote (traced). */
+    public final List<Double> shortCpuSeconds = new ArrayList<>();
+    public final List<Double> shortWritten = new ArrayList<>();
     /** Elapsed, wall and CPU over the untraced run's of the same round. */
     public final List<Double> elapsedRatios = new ArrayList<>();
     public final List<Double> wallRatios = new ArrayList<>();
