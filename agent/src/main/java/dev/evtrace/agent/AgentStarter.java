@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -93,10 +94,13 @@ final class AgentStarter {
             List<RunState> traced = recording.runs().stream().filter(r -> r.published() > 0).toList();
             String runs = traced.size() == 1 ? "run " + traced.get(0).correlationId() : traced.size() + " runs";
             String sampled = config.sampleRate() < 1 ? writer.sampledOut() + " sampled out, " : "";
-            stderr.printf("tracer: %d events written to %s (%s), %s%d dropped, %d ms waiting for buffer space%n",
+            long cpu = writer.cpuNanos();
+            String writerCpu = cpu < 0 ? "" : String.format(Locale.ROOT, ", the writer's CPU %.2f s (%.1f us an event)",
+                    cpu / 1e9, writer.written() == 0 ? 0.0 : cpu / 1e3 / writer.written());
+            stderr.printf("tracer: %d events written to %s (%s), %s%d dropped, %d ms waiting for buffer space%s%n",
                     writer.written(), config.store(), runs, sampled,
                     recording.published() - writer.written() - writer.sampledOut(),
-                    TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos()));
+                    TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos()), writerCpu);
         } catch (Throwable t) {
             stderr.println("tracer: cannot flush the store (" + t + ")");
         }

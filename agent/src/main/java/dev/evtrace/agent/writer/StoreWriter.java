@@ -14,6 +14,8 @@ import dev.evtrace.store.parquet.WriterWarmUp;
 import dev.evtrace.store.sampling.SamplingOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,6 +72,8 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private long deliveries;
     private long dropped;
     private long lossMarkers;
+    /** The writer thread's CPU time when it completed the store, or -1 (not yet, or the JVM cannot tell). */
+    private volatile long cpuNanos = -1;
 
     public StoreWriter(Config config, Recording recording, EventTypes types, PrintStream stderr, Runnable onFirstEvent) {
         this.config = config;
@@ -275,6 +279,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         if (writer == null) {
             return;
         }
+        cpuNanos = ownCpuNanos();
         if (failed) {
             writeCountersQuietly();
             return;
@@ -299,6 +304,9 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         c.put("deliveries_written", Long.toString(deliveries));
         c.put("dropped", Long.toString(droppedTotal()));
         c.put("blocked_ms", Long.toString(TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos())));
+        if (cpuNanos >= 0) {
+            c.put("writer_cpu_ms", Long.toString(TimeUnit.NANOSECONDS.toMillis(cpuNanos)));
+        }
         c.put("runs", Integer.toString(recording.runs().size()));
         for (RunState run : recording.runs()) {
             if (run.published() > 0) {
@@ -314,6 +322,24 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
                     (type, n) -> c.put(WriterCounters.sampledOutKey(run, type), Long.toString(n))));
         }
         return c;
+    }
+
+    /**
+     * The CPU time the writer thread used, from its start to the store's completion (the last files written
+     * then), or -1 before that or where the JVM does not measure a thread's CPU: what tracing cost this run
+     * beside the program's threads, apart from the JIT compiling the writer's code.
+     */
+    public long cpuNanos() {
+        return cpuNanos;
+    }
+
+    private static long ownCpuNanos() {
+        try {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+        } catch (RuntimeException | LinkageError e) {
+            return -1; // a runtime image without java.management
+        }
     }
 
     /** Events the smart sampler left out (tracer.sample.rate below 1). */

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evtrace.store.EventDatasetReader;
 import dev.evtrace.store.EventQuery;
 import dev.evtrace.store.TracedEvent;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +130,20 @@ class SampleBacktestIT {
         assertThat(lines.get(0)).startsWith("tracer: instrumented 3 publish methods (1 bus classes), 5 handler classes, "
                 + "1 run boundaries, store " + work.resolve("events") + ", a run per call of [com.acme.backtest.Backtest#run]");
         assertThat(lines.get(1)).startsWith("tracer: " + events.size() + " events written to ")
-                .contains("(run " + events.get(0).correlationId() + "), 0 dropped");
+                .contains("(run " + events.get(0).correlationId() + "), 0 dropped")
+                .matches(".*, \\d+ ms waiting for buffer space, the writer's CPU \\d+\\.\\d\\d s \\(\\d+\\.\\d us an event\\)");
+    }
+
+    @Test
+    void keepsItsCountersAndTheWritersCpuBesideTheData() throws IOException {
+        Properties counters = new Properties();
+        try (Stream<Path> files = Files.list(work.resolve("events").resolve("_meta"));
+             var in = Files.newInputStream(files.findFirst().orElseThrow())) {
+            counters.load(in);
+        }
+        assertThat(Long.parseLong(counters.getProperty("written"))).isEqualTo(events.size());
+        assertThat(Long.parseLong(counters.getProperty("blocked_ms"))).isNotNegative();
+        // The writer opened the store, wrote every row and completed the files: that takes CPU on any machine.
+        assertThat(Long.parseLong(counters.getProperty("writer_cpu_ms"))).isPositive();
     }
 }

@@ -8,7 +8,7 @@ public final class SampleOutput {
     private static final Pattern ELAPSED = Pattern.compile("(?m)^elapsed: ([0-9.]+) s$");
     private static final Pattern PUBLISHED = Pattern.compile("(?m)^events published: (\\d+)$");
     private static final Pattern EXIT_LINE = Pattern.compile(
-            "(?m)^tracer: (\\d+) events written to .*, (\\d+) dropped, (\\d+) ms waiting for buffer space$");
+            "(?m)^tracer: (\\d+) events written to .*, (\\d+) dropped, (\\d+) ms waiting for buffer space(?:, .*)?$");
     private static final Pattern MAIN_ENTERED = Pattern.compile("(?m)^" + Pattern.quote(TimeToMain.PREFIX) + "(\\d+)$");
 
     private SampleOutput() {}

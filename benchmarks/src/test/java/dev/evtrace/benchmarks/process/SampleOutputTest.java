@@ -24,6 +24,13 @@ class SampleOutputTest {
     }
 
     @Test
+    void readsTheExitLineWithTheWritersCpuAfterIt() {
+        String stderr = "tracer: 113713 events written to /tmp/s (run r1), 0 dropped, 12 ms waiting for buffer space, "
+                + "the writer's CPU 0.71 s (6.2 us an event)\n";
+        assertThat(SampleOutput.exitLine(stderr)).isEqualTo(new SampleOutput.ExitLine(113_713, 0, 12));
+    }
+
+    @Test
     void readsEventsPublishedFromTheResultsBlock() {
         assertThat(SampleOutput.eventsPublished("backtest: 20 symbols\nevents published: 1137130\ntrades: 3\n"))
                 .isEqualTo(1_137_130);
