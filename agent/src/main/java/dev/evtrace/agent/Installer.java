@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.Nexus;
@@ -73,19 +74,23 @@ final class Installer {
         for (MethodSpec spec : config.handlers()) {
             builder = advise(builder, spec, config.eventClass(), handler, report::handlerInstrumented);
         }
-        for (MethodSpec spec : config.runs()) {
-            builder = builder.type(types(spec)).transform((b, type, loader, module, domain) -> {
-                if (!type.getDeclaredMethods().filter(methods(spec)).isEmpty()) {
-                    report.runInstrumented(type.getName());
-                }
-                return b.visit(Advice.to(RunInstrumentation.RunAdvice.class).on(methods(spec)));
-            });
+        // Each Advice.to reads and parses its advice class: once here, not once per class transformed.
+        if (!config.runs().isEmpty()) {
+            Advice run = Advice.to(RunInstrumentation.RunAdvice.class);
+            for (MethodSpec spec : config.runs()) {
+                builder = builder.type(types(spec)).transform((b, type, loader, module, domain) -> {
+                    if (!type.getDeclaredMethods().filter(methods(spec)).isEmpty()) {
+                        report.runInstrumented(type.getName());
+                    }
+                    return b.visit(run.on(methods(spec)));
+                });
+            }
         }
         if (config.executors()) {
+            AsmVisitorWrapper execute = Advice.to(ExecutorInstrumentation.ExecuteAdvice.class)
+                    .on(named("execute").and(takesArguments(Runnable.class)).and(not(isAbstract())));
             builder = builder.type(isSubTypeOf(Executor.class).and(not(isInterface())))
-                    .transform((b, type, loader, module, domain) -> b.visit(
-                            Advice.to(ExecutorInstrumentation.ExecuteAdvice.class)
-                                    .on(named("execute").and(takesArguments(Runnable.class)).and(not(isAbstract())))));
+                    .transform((b, type, loader, module, domain) -> b.visit(execute));
         }
         List<CallSiteInstrumentation.Call> calls = config.publish().stream().filter(MethodSpec::isJdkCall)
                 .map(s -> new CallSiteInstrumentation.Call(s.typeName(), s.methodName())).toList();
