@@ -95,8 +95,8 @@ final class AgentStarter {
             String runs = traced.size() == 1 ? "run " + traced.get(0).correlationId() : traced.size() + " runs";
             String sampled = config.sampleRate() < 1 ? writer.sampledOut() + " sampled out, " : "";
             long cpu = writer.cpuNanos();
-            String writerCpu = cpu < 0 ? "" : String.format(Locale.ROOT, ", the writer's CPU %.2f s (%.1f us an event)",
-                    cpu / 1e9, writer.written() == 0 ? 0.0 : cpu / 1e3 / writer.written());
+            // No per-event figure: the writer's start (the store's opening, its warm-up) is most of a short run's.
+            String writerCpu = cpu < 0 ? "" : String.format(Locale.ROOT, ", the writer's CPU %.2f s", cpu / 1e9);
             stderr.printf("tracer: %d events written to %s (%s), %s%d dropped, %d ms waiting for buffer space%s%n",
                     writer.written(), config.store(), runs, sampled,
                     recording.published() - writer.written() - writer.sampledOut(),
