@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Premain's share of the start-up, kept to what must happen before {@code main}: the {@link LoadGate}, the
- * shutdown hook, and a thread that does the rest ({@link BootstrapJar}, {@link AgentStarter}: the store and
+ * shutdown hook, and a thread that does the rest ({@link BootstrapClasses}, {@link AgentStarter}: the store and
  * Byte Buddy's installation, about half a second of class loading) while the program starts. The gate holds
  * the classes that may need instrumenting until that thread is done, so no event is missed.
  */
@@ -34,7 +34,7 @@ final class BackgroundStart {
         AtomicReference<Runnable> finish = new AtomicReference<>();
         Thread starter = new Thread(() -> {
             try {
-                BootstrapJar.appendTo(inst);
+                BootstrapClasses.define(inst);
                 // A separate class: nothing may load a bootstrap class before the jar above is appended.
                 finish.set(AgentStarter.start(config, inst, gate, loadedBefore, stderr));
                 gate.instrumentPassedClasses(inst);

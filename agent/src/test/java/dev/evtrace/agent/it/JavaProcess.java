@@ -60,7 +60,7 @@ record JavaProcess(int exitCode, String stdout, String stderr) {
                 .orElseThrow(() -> new AssertionError("no 'events published' line in:\n" + stdout));
     }
 
-    /** stderr without the JVM's own warnings (class sharing off once the bootstrap path is appended). */
+    /** The agent's own lines on stderr, without the program's. */
     List<String> tracerLines() {
         return stderr.lines().filter(l -> l.startsWith("tracer:")).toList();
     }
