@@ -1,5 +1,6 @@
 package dev.evtrace.agent;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ final class BootstrapClasses {
     /** The jar's classes by binary name, in the jar's order. */
     private static Map<String, byte[]> classes(byte[] jar) throws IOException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(jar))) {
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
             for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
                 if (e.getName().endsWith(".class")) {
                     String name = e.getName().substring(0, e.getName().length() - ".class".length()).replace('/', '.');
@@ -95,7 +96,7 @@ final class BootstrapClasses {
     private static void append(Instrumentation inst, byte[] jar) throws IOException {
         Path file = Files.createTempFile("evtrace-bootstrap", ".jar");
         file.toFile().deleteOnExit();
-        Files.copy(new java.io.ByteArrayInputStream(jar), file, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(new ByteArrayInputStream(jar), file, StandardCopyOption.REPLACE_EXISTING);
         inst.appendToBootstrapClassLoaderSearch(new JarFile(file.toFile()));
     }
 }

@@ -172,6 +172,13 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             fail("cannot open store " + config.store(), e);
             return;
         }
+        try {
+            // An empty counters file now, while the store has room: on a disk that fills up, the counters at exit
+            // (the record of what was lost) are then written over a file that holds its space, not into none.
+            writer.writeMetadata(Map.of());
+        } catch (IOException | RuntimeException e) {
+            // The first write of the data will say what is wrong with the store.
+        }
         if (config.journal()) {
             journal = WriterJournal.open(config.store(), writerId, stderr);
         }
