@@ -5,7 +5,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Defines classes in the bootstrap class loader through the JDK's internal {@code Unsafe.defineClass}. Loaded
@@ -13,9 +13,9 @@ import java.util.function.BiFunction;
  * it may use nothing but the JDK. A class whose supertype in the same batch is not defined yet is tried again
  * after the others.
  */
-public final class BootDefiner implements BiFunction<Map<String, byte[]>, Object, Void> {
+public final class BootDefiner implements Consumer<Map<String, byte[]>> {
     @Override
-    public Void apply(Map<String, byte[]> classes, Object unused) {
+    public void accept(Map<String, byte[]> classes) {
         try {
             Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
             Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
@@ -40,7 +40,6 @@ public final class BootDefiner implements BiFunction<Map<String, byte[]>, Object
                 }
                 pending = later;
             }
-            return null;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

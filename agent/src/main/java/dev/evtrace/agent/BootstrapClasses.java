@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
@@ -90,7 +90,7 @@ final class BootstrapClasses {
         Class<?> type = isolated.loadClass(name);
         inst.redefineModule(Object.class.getModule(), Set.of(), Map.of("jdk.internal.misc", Set.of(type.getModule())),
                 Map.of(), Set.of(), Map.of());
-        ((BiFunction<Map<String, byte[]>, Object, Void>) type.getDeclaredConstructor().newInstance()).apply(classes, null);
+        ((Consumer<Map<String, byte[]>>) type.getDeclaredConstructor().newInstance()).accept(classes);
     }
 
     private static void append(Instrumentation inst, byte[] jar) throws IOException {
