@@ -2,12 +2,15 @@ package dev.evtrace.agent.startup;
 
 import dev.evtrace.agent.Config;
 import dev.evtrace.agent.MethodSpec;
-import java.util.ArrayDeque;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
@@ -17,8 +20,7 @@ import java.util.regex.Pattern;
  * and lets the rest load at once. It mirrors each kind of matcher:
  * <ul>
  *   <li>a named type ({@code EventBus#publish}, {@code Backtest#run}, executors): the class, its super class or
- *       an interface is that type, or extends it further up (the supertypes are loaded to see, as the JVM is
- *       about to load them anyway to define the class);</li>
+ *       an interface is that type, or extends it further up (the supertypes' class files are read, not loaded);</li>
  *   <li>a wildcard type ({@code com.acme.**#on*Event}): the class's name;</li>
  *   <li>an annotation ({@code @Subscribe}): its descriptor is in the constant pool;</li>
  *   <li>a JDK call site ({@code java.util.Queue#add} with {@code tracer.callers}): a caller's name and a call of a
@@ -31,6 +33,9 @@ public final class InstrumentationCandidates {
     private final Set<String> annotationDescriptors;
     private final List<Pattern> callers;
     private final Set<String> calledMethods;
+    /** Whether a type extends one of the super types, by the loader it was asked for (weakly: loaders go away). */
+    private final Map<ClassLoader, Map<String, Boolean>> knownByLoader = new WeakHashMap<>();
+    private final Map<String, Boolean> knownToBoot = new ConcurrentHashMap<>();
 
     /**
      * @param superTypes binary names of types whose subtypes are instrumented
@@ -93,11 +98,7 @@ public final class InstrumentationCandidates {
         if (superTypes.isEmpty()) {
             return false;
         }
-        List<String> supers = new ArrayList<>(header.interfaces());
-        if (header.superName() != null) {
-            supers.add(header.superName());
-        }
-        for (String s : supers) {
+        for (String s : supers(header)) {
             if (extendsSuperType(s.replace('/', '.'), loader)) {
                 return true;
             }
@@ -114,7 +115,12 @@ public final class InstrumentationCandidates {
         return false;
     }
 
-    /** Whether the type is, or extends, one of the super types; when it cannot be loaded, assume it does. */
+    /**
+     * Whether the type is, or extends, one of the super types, by its class file and its supertypes' as its
+     * loader finds them; when one cannot be read, assume it does. Never by loading them: a class loaded while
+     * another is being transformed (its subclass, being defined) skips every transformer, the installer's too,
+     * and would run uninstrumented. Answers are kept per loader, as many classes share a few supertypes.
+     */
     private boolean extendsSuperType(String typeName, ClassLoader loader) {
         if (superTypes.contains(typeName)) {
             return true;
@@ -122,24 +128,48 @@ public final class InstrumentationCandidates {
         if (typeName.equals("java.lang.Object")) {
             return false;
         }
-        Class<?> type;
-        try {
-            type = Class.forName(typeName, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return true;
+        Map<String, Boolean> known = known(loader);
+        Boolean answer = known.get(typeName);
+        if (answer == null) {
+            answer = readsAsSubType(typeName, loader);
+            known.put(typeName, answer);
         }
-        Deque<Class<?>> pending = new ArrayDeque<>();
-        pending.add(type);
-        while (!pending.isEmpty()) {
-            Class<?> t = pending.poll();
-            if (superTypes.contains(t.getName())) {
+        return answer;
+    }
+
+    private boolean readsAsSubType(String typeName, ClassLoader loader) {
+        ClassHeader header;
+        String path = typeName.replace('.', '/') + ".class";
+        try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(path) : loader.getResourceAsStream(path)) {
+            if (in == null) {
                 return true;
             }
-            if (t.getSuperclass() != null) {
-                pending.add(t.getSuperclass());
+            header = ClassHeader.parse(in.readAllBytes());
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+        for (String s : supers(header)) {
+            if (extendsSuperType(s.replace('/', '.'), loader)) {
+                return true;
             }
-            pending.addAll(List.of(t.getInterfaces()));
         }
         return false;
+    }
+
+    private static List<String> supers(ClassHeader header) {
+        List<String> supers = new ArrayList<>(header.interfaces());
+        if (header.superName() != null) {
+            supers.add(header.superName());
+        }
+        return supers;
+    }
+
+    private Map<String, Boolean> known(ClassLoader loader) {
+        if (loader == null) {
+            return knownToBoot;
+        }
+        synchronized (knownByLoader) {
+            return knownByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+        }
     }
 }

@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * off the program's main thread. Until it is {@link #open() opened}, a class that may need instrumenting
  * ({@link InstrumentationCandidates}) waits in its loading thread, so no event is published by code that
  * is not instrumented yet; every other class loads at once. From the moment the installer hands it its
- * transformer ({@link GatedInstrumentation}), every class, held or not, and every retransformation goes
- * through that transformer, and only once: it is never registered with the JVM itself.
+ * transformer ({@link GatedInstrumentation}), every class that may need instrumenting, held or not, and every
+ * retransformation goes through that transformer, and only once: it is never registered with the JVM itself.
+ * The others never reach it: Byte Buddy would describe each one, and rewrite every class its call-site
+ * matcher selects by name alone, to change nothing (most of the program thread's start-up CPU).
  */
 public final class LoadGate implements ClassFileTransformer {
     /** A class waits at most this long, so that no mistake of the agent can hang the program. */
@@ -122,8 +124,9 @@ public final class LoadGate implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
         try {
-            if (!open && classBeingRedefined == null && className != null
-                    && mayNeedInstrumentation(loader, className, classfileBuffer)) {
+            boolean candidate = classBeingRedefined != null
+                    || className != null && mayNeedInstrumentation(loader, className, classfileBuffer);
+            if (!open && classBeingRedefined == null && candidate) {
                 if (ownThreads.contains(Thread.currentThread())) {
                     // Noted before looking for the transformer, so that a transformer installed meanwhile
                     // finds it in the list: one way or the other it is instrumented.
@@ -133,7 +136,7 @@ public final class LoadGate implements ClassFileTransformer {
                 }
             }
             ClassFileTransformer transformer = installed;
-            return transformer == null ? null
+            return transformer == null || !candidate ? null
                     : transformer.transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
         } catch (Throwable t) {
             report("cannot instrument " + className + " (" + t + "); it runs untraced");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.programs.EarlyPublisherProgram;
 import com.acme.programs.HandlerShapesProgram;
 import dev.evtrace.agent.Config;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.Map;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,34 @@ class InstrumentationCandidatesTest {
         assertThat(mayNeed(c, EarlyPublisherProgram.Strategy.class)).isTrue();
         assertThat(mayNeed(c, EarlyPublisherProgram.Unrelated.class)).isFalse();
         assertThat(mayNeed(c, EarlyPublisherProgram.ThreadPerTask.class)).isFalse();
+    }
+
+    /**
+     * A class loaded while another is being transformed skips every transformer: a supertype loaded to answer
+     * would run uninstrumented, and here the supertype is the one that declares the handler.
+     */
+    @Test
+    void readsTheSupertypesClassFilesWithoutLoadingThem() throws Exception {
+        InstrumentationCandidates c = of(Map.of("tracer.publish", SHAPES + "$Bus#publish",
+                "tracer.handlers", SHAPES + "$Handler#handle", "tracer.executors", "false"));
+        URL classes = EarlyPublisherProgram.class.getProtectionDomain().getCodeSource().getLocation();
+        try (RecordingLoader loader = new RecordingLoader(classes)) {
+            Class<?> strategy = EarlyPublisherProgram.Strategy.class;
+            assertThat(c.mayNeedInstrumentation(loader, strategy.getName(), ClassFiles.headerOf(strategy))).isTrue();
+            assertThat(loader.hasLoaded(EarlyPublisherProgram.BaseHandler.class.getName())).isFalse();
+            assertThat(loader.hasLoaded(HandlerShapesProgram.Handler.class.getName())).isFalse();
+        }
+    }
+
+    /** The test classes again, in a loader of their own that tells which it has loaded. */
+    private static final class RecordingLoader extends URLClassLoader {
+        RecordingLoader(URL classes) {
+            super(new URL[] {classes}, null);
+        }
+
+        boolean hasLoaded(String name) {
+            return findLoadedClass(name) != null;
+        }
     }
 
     @Test

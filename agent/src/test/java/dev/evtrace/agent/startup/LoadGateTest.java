@@ -64,9 +64,20 @@ class LoadGateTest {
     }
 
     @Test
-    void onceTheTransformerIsInstalledEveryClassGoesThroughIt() throws Exception {
+    void onceTheGateIsOpenOnlyTheClassesThatMayNeedInstrumentingGoThroughTheTransformer() throws Exception {
         gate.install(instrumenter);
-        assertThat(load(EarlyPublisherProgram.Unrelated.class).get(5, TimeUnit.SECONDS)).isEqualTo(INSTRUMENTED);
+        gate.open();
+        assertThat(load(HandlerShapesProgram.Bus.class).get(5, TimeUnit.SECONDS)).isEqualTo(INSTRUMENTED);
+        assertThat(load(EarlyPublisherProgram.Unrelated.class).get(5, TimeUnit.SECONDS)).isNull();
+        assertThat(load(Object.class).get(5, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
+    void everyRetransformationGoesThroughTheTransformer() {
+        gate.install(instrumenter);
+        Class<?> unrelated = EarlyPublisherProgram.Unrelated.class;
+        assertThat(gate.transform(null, unrelated.getClassLoader(), unrelated.getName().replace('.', '/'), unrelated,
+                null, ClassFiles.of(unrelated))).isEqualTo(INSTRUMENTED);
     }
 
     @Test
