@@ -25,7 +25,8 @@ final class BackgroundStart {
      *                 Buddy wants to retransform it)
      */
     static void start(Config config, Instrumentation inst, boolean atLaunch, PrintStream stderr) {
-        LoadGate gate = new LoadGate(InstrumentationCandidates.of(config), stderr);
+        InstrumentationCandidates candidates = InstrumentationCandidates.of(config);
+        LoadGate gate = new LoadGate(candidates, stderr);
         if (!atLaunch) {
             gate.open();
         }
@@ -36,7 +37,9 @@ final class BackgroundStart {
             try {
                 BootstrapClasses.define(inst);
                 // A separate class: nothing may load a bootstrap class before the jar above is appended.
-                finish.set(AgentStarter.start(config, inst, gate, loadedBefore, stderr));
+                Class<?>[] retransform = loadedBefore == null ? null
+                        : candidates.amongLoaded(loadedBefore).toArray(new Class<?>[0]);
+                finish.set(AgentStarter.start(config, inst, gate, retransform, stderr));
                 gate.instrumentPassedClasses(inst);
                 gate.open();
                 gate.instrumentPassedClassesStillLoading(inst);

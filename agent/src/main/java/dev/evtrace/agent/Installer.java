@@ -43,8 +43,8 @@ final class Installer {
     private Installer() {}
 
     /**
-     * @param loadedBefore the classes loaded before the start-up gate, the only ones retransformed: every later
-     *                     one is instrumented as it loads. Retransforming a class that a thread waiting at the
+     * @param loadedBefore those of the classes loaded before the start-up gate that may need instrumenting, the
+     *                     only ones retransformed: every later one is instrumented as it loads. Retransforming a class that a thread waiting at the
      *                     gate is linking would wait for that thread, which waits for this installation. Null
      *                     when attached to a running program: every loaded class is retransformed.
      */

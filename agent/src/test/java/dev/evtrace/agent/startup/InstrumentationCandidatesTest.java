@@ -52,6 +52,17 @@ class InstrumentationCandidatesTest {
         }
     }
 
+    @Test
+    void amongTheClassesLoadedBeforeTheGateKeepsThoseThatMayNeedInstrumenting() throws Exception {
+        InstrumentationCandidates c = of(Map.of("tracer.publish", SHAPES + "$Bus#publish",
+                "tracer.handlers", SHAPES + "$Handler#handle"));
+        assertThat(c.amongLoaded(new Class<?>[] {EarlyPublisherProgram.Strategy.class, EarlyPublisherProgram.Unrelated.class,
+                ThreadPoolExecutor.class, java.util.concurrent.ConcurrentHashMap.class, String.class, int[].class,
+                EarlyPublisherProgram.ThreadPerTask.class}))
+                .containsExactly(EarlyPublisherProgram.Strategy.class, ThreadPoolExecutor.class,
+                        EarlyPublisherProgram.ThreadPerTask.class);
+    }
+
     /** The test classes again, in a loader of their own that tells which it has loaded. */
     private static final class RecordingLoader extends URLClassLoader {
         RecordingLoader(URL classes) {
