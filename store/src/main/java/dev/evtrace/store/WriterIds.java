@@ -1,6 +1,9 @@
 package dev.evtrace.store;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Writer ids that never collide between processes or machines writing one dataset. */
@@ -8,8 +11,21 @@ public final class WriterIds {
     private WriterIds() {}
 
     public static String newId() {
-        return StoreLayout.escape(hostName()) + "-" + ProcessHandle.current().pid() + "-"
+        return StoreLayout.escape(hostName()) + "-" + pid() + "-"
                 + String.format("%08x", ThreadLocalRandom.current().nextInt());
+    }
+
+    /**
+     * This process's id, from {@code /proc/self} where there is one: {@link ProcessHandle} starts a thread pool
+     * as it loads (15 ms), and in a traced program it loads the JDK's executors on the tracer's own thread, which
+     * the start-up gate must then instrument before the program may go on.
+     */
+    static long pid() {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().pid();
+        }
     }
 
     private static String hostName() {
