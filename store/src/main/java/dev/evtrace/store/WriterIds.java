@@ -28,7 +28,20 @@ public final class WriterIds {
         }
     }
 
-    private static String hostName() {
+    /**
+     * The machine's name, from the kernel where it says (Linux): {@link InetAddress#getLocalHost()} also looks
+     * the name up, which on a host with a misconfigured resolver takes seconds, while a traced program waits for
+     * the writer to start.
+     */
+    static String hostName() {
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
