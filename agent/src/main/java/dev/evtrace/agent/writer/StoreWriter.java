@@ -31,7 +31,12 @@ import java.util.function.Consumer;
  */
 public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private static final int BATCH = 4_096;
-    private static final int WARM_UP_ROWS = 40_000;
+    /**
+     * Enough rows for the writing code's classes to load and for C1 to compile it, too few for C2: at 40,000, C2
+     * compiled the per-row methods from made-up rows in every traced JVM (a quarter of a second, all of it wasted
+     * in a short run), and a long run compiles them anyway, from its own rows.
+     */
+    private static final int WARM_UP_ROWS = 4_000;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Config config;
@@ -151,7 +156,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         return writerId;
     }
 
-    /** Compiles the writing code before the program's first events, while the instrumentation installs. */
+    /** Readies the writing code before the program's first events, while the instrumentation installs. */
     private void warmUp() {
         if (writer == null) {
             return;
