@@ -44,9 +44,10 @@ final class Installer {
 
     /**
      * @param loadedBefore those of the classes loaded before the start-up gate that may need instrumenting, the
-     *                     only ones retransformed: every later one is instrumented as it loads. Retransforming a class that a thread waiting at the
-     *                     gate is linking would wait for that thread, which waits for this installation. Null
-     *                     when attached to a running program: every loaded class is retransformed.
+     *                     only ones retransformed: every later one is instrumented as it loads. Retransforming a
+     *                     class that a thread waiting at the gate is linking would wait for that thread, which
+     *                     waits for this installation. Null when attached to a running program: every loaded
+     *                     class is retransformed.
      */
     static void install(Config config, Instrumentation inst, Class<?>[] loadedBefore, InstrumentationReport report,
                         PrintStream stderr) {
