@@ -27,6 +27,23 @@ class EventRingTest {
     }
 
     @Test
+    void everyFieldAndTheKindReachTheReaderLapAfterLap() {
+        EventRing ring = new EventRing(2);
+        List<String> seen = new ArrayList<>();
+        for (int lap = 0; lap < 3; lap++) {
+            int kind = lap == 0 ? 0 : EventRing.DELIVERY | (lap == 2 ? EventRing.THREW : 0);
+            long id = Long.MAX_VALUE - lap;
+            ring.put(kind, "event" + lap, "run" + lap, id, -lap, "source" + lap, "thread" + lap, 1L << 60, lap, -1);
+            ring.drain((k, e, run, i, cause, src, t, c, r, p) ->
+                    seen.add(k + " " + e + " " + run + " " + i + " " + cause + " " + src + " " + t + " " + c + " " + r + " " + p), 1);
+        }
+        assertThat(seen).containsExactly(
+                "0 event0 run0 9223372036854775807 0 source0 thread0 1152921504606846976 0 -1",
+                "1 event1 run1 9223372036854775806 -1 source1 thread1 1152921504606846976 1 -1",
+                "3 event2 run2 9223372036854775805 -2 source2 thread2 1152921504606846976 2 -1");
+    }
+
+    @Test
     void producersWaitForSpaceAndNothingIsLost() throws InterruptedException {
         EventRing ring = new EventRing(16);
         int producers = 4;
