@@ -101,8 +101,11 @@ public final class EventRing {
     public int capacity() {
         return mask + 1;
     }
-    /** Appends one record, waiting for space when the writer is behind. */
-    public void put(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
+    /**
+     * Appends one record, waiting for space when the writer is behind. {@code source} is a name, or a handler's
+     * class, which {@link #drain} names on the writer's thread (see {@link SourceNames}).
+     */
+    public void put(int kind, Object event, String run, long eventId, long causationId, Object source, String thread,
                     long createdAt, long receivedAt, long processedAt) {
         long seq = claimed.getAndIncrement();
         if (seq - (long) CONSUMED_SEEN.getOpaque(this) > mask) {
@@ -119,7 +122,7 @@ public final class EventRing {
      * Appends one record if there is room now, else returns false at once: a claim is only taken when a slot is
      * free, so a refused record never holds up the ones behind it.
      */
-    public boolean offer(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
+    public boolean offer(int kind, Object event, String run, long eventId, long causationId, Object source, String thread,
                          long createdAt, long receivedAt, long processedAt) {
         long seq;
         do {
@@ -132,7 +135,7 @@ public final class EventRing {
         return true;
     }
 
-    private void fill(long seq, int kind, Object event, String run, long eventId, long causationId, String source,
+    private void fill(long seq, int kind, Object event, String run, long eventId, long causationId, Object source,
                       String thread, long createdAt, long receivedAt, long processedAt) {
         int slot = (int) seq & mask;
         int w = slot * WORDS;
@@ -187,7 +190,7 @@ public final class EventRing {
             }
             int r = slot * REFS;
             reader.read((int) (mark & KIND_MASK), refs[r + EVENT], (String) refs[r + RUN], words[w + EVENT_ID],
-                    words[w + CAUSATION_ID], (String) refs[r + SOURCE], (String) refs[r + THREAD], words[w + CREATED],
+                    words[w + CAUSATION_ID], SourceNames.name(refs[r + SOURCE]), (String) refs[r + THREAD], words[w + CREATED],
                     words[w + RECEIVED], words[w + PROCESSED]);
             refs[r + EVENT] = null;
             seq++;

@@ -84,7 +84,7 @@ public final class Recording {
     }
 
     /** Hands a finished record to the ring under the overflow policy; false when it was dropped. */
-    boolean hand(int kind, Object event, RunState run, long eventId, long causationId, String source, String thread,
+    boolean hand(int kind, Object event, RunState run, long eventId, long causationId, Object source, String thread,
                  long created, long received, long processed) {
         String id = run.correlationId();
         if (!dropWhenFull) {

@@ -22,7 +22,8 @@ public final class ThreadContext {
     RunState[] publishRun = new RunState[8];
     long[] publishId = new long[8];
     long[] publishCausation = new long[8];
-    String[] publishSource = new String[8];
+    /** A name, or the class of the handler that published (see {@link SourceNames}). */
+    Object[] publishSource = new Object[8];
     long[] publishCreated = new long[8];
     long[] publishReceived = new long[8];
     long[] publishProcessed = new long[8];
@@ -32,7 +33,7 @@ public final class ThreadContext {
     Object[] handlerObject = new Object[8];
     RunState[] handlerRun = new RunState[8];
     long[] handlerEventId = new long[8];
-    String[] handlerSource = new String[8];
+    Object[] handlerSource = new Object[8];
     int[] handlerPublishFrame = new int[8];
     long[] handlerStart = new long[8];
     int handlerDepth;
@@ -60,7 +61,7 @@ public final class ThreadContext {
         runs[--runDepth] = null;
     }
 
-    void pushPublish(Object event, RunState run, long id, long causation, String source, long now) {
+    void pushPublish(Object event, RunState run, long id, long causation, Object source, long now) {
         if (publishDepth == publishEvent.length) {
             int n = publishDepth * 2;
             publishEvent = Arrays.copyOf(publishEvent, n);
@@ -84,7 +85,7 @@ public final class ThreadContext {
         publishDepth = i + 1;
     }
 
-    void pushHandler(Object event, Object handler, RunState run, long eventId, String source, int publishFrame, long now) {
+    void pushHandler(Object event, Object handler, RunState run, long eventId, Object source, int publishFrame, long now) {
         if (handlerDepth == handlerEvent.length) {
             int n = handlerDepth * 2;
             handlerEvent = Arrays.copyOf(handlerEvent, n);

@@ -34,7 +34,7 @@ public final class Tracer {
             return null;
         }
         long causation = 0;
-        String source = ctx.threadName;
+        Object source = ctx.threadName;
         if (ctx.handlerDepth > 0) {
             int h = ctx.handlerDepth - 1;
             causation = ctx.handlerEventId[h];
@@ -99,7 +99,7 @@ public final class Tracer {
             return null;
         }
         long now = Clock.micros();
-        String source = handler == null ? declaringType : SourceNames.of(handler);
+        Object source = handler == null ? declaringType : handler.getClass();
         int frame = ctx.publishFrameOf(event);
         if (frame >= 0) {
             if (ctx.publishReceived[frame] == 0) {
