@@ -2,10 +2,8 @@ package dev.evtrace.agent.bootstrap;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -23,8 +21,6 @@ public final class EventRing {
     private static final int CONSUMED = 16;
     private static final int RELEASE_EVERY = 64;
     private static final long FIRST_PARK_NANOS = 10_000;
-    /** Producers the writer wakes by name when it frees space; any more wait on their timed parks alone. */
-    private static final int WAITER_CELLS = 64;
     private static final VarHandle CONSUMED_SEEN;
     private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
@@ -90,15 +86,6 @@ public final class EventRing {
      */
     @SuppressWarnings("unused")
     private long consumedSeen;
-    /**
-     * The producers parked for space, and how many: the writer wakes them when it has freed some. Parked on timers
-     * alone, they overslept while the writer, stopped at the slot a sleeping producer had claimed but not filled,
-     * slept as well: in a parallel sweep both cores were idle a fifth of the time that four producers waited.
-     */
-    private final AtomicReferenceArray<Thread> waiters = new AtomicReferenceArray<>(WAITER_CELLS);
-    private final AtomicInteger waiting = new AtomicInteger();
-    /** The writer's thread, once it has drained: a producer that waited wakes it after filling its slot. */
-    private volatile Thread consumer;
 
     public EventRing(int capacity) {
         if (Integer.bitCount(capacity) != 1) {
@@ -127,13 +114,6 @@ public final class EventRing {
             CONSUMED_SEEN.setOpaque(this, consumed);
             if (seq - consumed > mask) {
                 awaitSpace(seq);
-                fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt);
-                // The writer may have stopped at this very slot and gone to sleep.
-                Thread writer = consumer;
-                if (writer != null) {
-                    LockSupport.unpark(writer);
-                }
-                return;
             }
         }
         fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt);
@@ -162,9 +142,17 @@ public final class EventRing {
         int w = slot * WORDS;
         int r = slot * REFS;
         refs[r + EVENT] = event;
-        refs[r + RUN] = run;
-        refs[r + SOURCE] = source;
-        refs[r + THREAD] = thread;
+        // Stored only when they differ from what the slot held a lap before (a thread's name and run mostly do
+        // not): storing a reference into this long-lived array costs G1's write barrier a StoreLoad fence.
+        if (refs[r + RUN] != run) {
+            refs[r + RUN] = run;
+        }
+        if (refs[r + SOURCE] != source) {
+            refs[r + SOURCE] = source;
+        }
+        if (refs[r + THREAD] != thread) {
+            refs[r + THREAD] = thread;
+        }
         words[w + EVENT_ID] = eventId;
         words[w + CAUSATION_ID] = causationId;
         words[w + CREATED] = createdAt;
@@ -175,57 +163,23 @@ public final class EventRing {
     }
 
     /**
-     * Waits until the writer has freed {@link #headroom} slots beyond {@code seq}'s: parked, and woken by the
-     * writer when it frees space, with a timer longer each time (up to {@link #longestParkNanos}) in case no
-     * wake-up comes (more waiters than {@link #WAITER_CELLS}).
+     * Waits until the writer has freed {@link #headroom} slots beyond {@code seq}'s, parking longer each time (up
+     * to {@link #longestParkNanos}) rather than waking every few microseconds. Waking late does not idle the
+     * writer: while this producer waits, the writer has most of the ring to drain before it reaches {@code seq}.
      */
     private void awaitSpace(long seq) {
         long start = System.nanoTime();
         int spins = 0;
-        int cell = -1;
         long park = Math.min(FIRST_PARK_NANOS, longestParkNanos);
-        try {
-            while (seq - consumedCell.get(CONSUMED) > mask - headroom) {
-                if (++spins < 100) {
-                    Thread.onSpinWait();
-                } else if (cell < 0 && (cell = register()) >= 0) {
-                    // Registered: look again before parking, in case the writer freed space before it could see us.
-                    continue;
-                } else {
-                    LockSupport.parkNanos(this, park);
-                    park = Math.min(park * 2, longestParkNanos);
-                }
-            }
-        } finally {
-            if (cell >= 0) {
-                waiters.set(cell, null);
-                waiting.decrementAndGet();
+        while (seq - consumedCell.get(CONSUMED) > mask - headroom) {
+            if (++spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(park);
+                park = Math.min(park * 2, longestParkNanos);
             }
         }
         blockedNanos.addAndGet(System.nanoTime() - start);
-    }
-
-    /** The cell this thread now waits in, or -1 when all are taken. */
-    private int register() {
-        Thread self = Thread.currentThread();
-        // The count first (a full fence): the writer, which frees space and then reads the count, cannot miss both.
-        waiting.incrementAndGet();
-        for (int i = 0; i < WAITER_CELLS; i++) {
-            if (waiters.get(i) == null && waiters.compareAndSet(i, null, self)) {
-                return i;
-            }
-        }
-        waiting.decrementAndGet();
-        return -1;
-    }
-
-    private void wakeWaiters() {
-        for (int i = 0; i < WAITER_CELLS; i++) {
-            Thread t = waiters.get(i);
-            if (t != null) {
-                LockSupport.unpark(t);
-            }
-        }
     }
 
     /**
@@ -234,9 +188,6 @@ public final class EventRing {
      * @return the number of events read
      */
     public int drain(SlotReader reader, int max) {
-        if (consumer == null) {
-            consumer = Thread.currentThread();
-        }
         long seq = consumedCell.get(CONSUMED);
         int n = 0;
         while (n < max) {
@@ -260,11 +211,7 @@ public final class EventRing {
             }
         }
         if (n > 0) {
-            // A volatile store, then the count: a producer registers, then looks at this cell (see register).
-            consumedCell.set(CONSUMED, seq);
-            if (waiting.get() > 0) {
-                wakeWaiters();
-            }
+            consumedCell.lazySet(CONSUMED, seq);
         }
         return n;
     }

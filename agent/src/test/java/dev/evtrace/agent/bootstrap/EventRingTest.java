@@ -44,6 +44,20 @@ class EventRingTest {
     }
 
     @Test
+    void aSlotThatHeldTheSameNamesALapBeforeReadsThemAndThenNewOnes() {
+        EventRing ring = new EventRing(1);
+        String[][] names = {{"run-1", "source-1", "main"}, {"run-1", "source-1", "main"}, {"run-2", "source-1", "main"},
+                {"run-2", "source-2", "worker"}};
+        List<String> seen = new ArrayList<>();
+        for (String[] n : names) {
+            ring.put(0, "e", n[0], 1, 0, n[1], n[2], 0, 0, 0);
+            ring.drain((k, e, run, i, cause, src, t, c, r, p) -> seen.add(run + " " + src + " " + t), 1);
+        }
+        assertThat(seen).containsExactly("run-1 source-1 main", "run-1 source-1 main", "run-2 source-1 main",
+                "run-2 source-2 worker");
+    }
+
+    @Test
     void producersWaitForSpaceAndNothingIsLost() throws InterruptedException {
         EventRing ring = new EventRing(16);
         int producers = 4;
