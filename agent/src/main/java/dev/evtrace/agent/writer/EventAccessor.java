@@ -10,6 +10,7 @@ import java.util.function.Consumer;
  * one line says so.
  */
 final class EventAccessor {
+    private static final Object[] NO_ARGUMENTS = {};
     private final String name;
     private final String setting;
     private final Consumer<String> warn;
@@ -42,7 +43,8 @@ final class EventAccessor {
     private Reader readerFor(Class<?> type) {
         Method method = findMethod(type);
         if (method != null) {
-            return method::invoke;
+            // Not method::invoke: its varargs made a new empty array for every event.
+            return event -> method.invoke(event, NO_ARGUMENTS);
         }
         Field field = findField(type);
         if (field != null) {
