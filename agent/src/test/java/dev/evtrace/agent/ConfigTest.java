@@ -46,8 +46,9 @@ class ConfigTest {
         assertThat(config.handlers()).isEmpty();
         assertThat(config.bufferSize()).isEqualTo(65_536);
         assertThat(config.payload()).isEqualTo(Config.PayloadMode.FIELDS);
-        assertThat(config.rollMillis()).isEqualTo(1_000);
         assertThat(config.journal()).isTrue();
+        assertThat(config.rollMillis(true)).as("journaled").isEqualTo(5_000);
+        assertThat(config.rollMillis(false)).as("without a journal").isEqualTo(1_000);
         assertThat(config.warnings()).isEmpty();
     }
 
@@ -62,7 +63,8 @@ class ConfigTest {
     @Test
     void theRollIntervalTakesFractionsOfASecond() throws Exception {
         Config config = Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.store.roll.seconds", "0.25"), NONE);
-        assertThat(config.rollMillis()).isEqualTo(250);
+        assertThat(config.rollMillis(true)).isEqualTo(250);
+        assertThat(config.rollMillis(false)).isEqualTo(250);
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.store.roll.seconds", "0.01"), NONE))
                 .hasMessage("bad setting tracer.store.roll.seconds=0.01: must be a number of seconds between 0.1 and 86400");
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.store.roll.seconds", "soon"), NONE))

@@ -109,8 +109,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         warmUp();
         EventRing ring = recording.ring();
         boolean announced = false;
-        long rollMillis = config.rollMillis();
-        long nextRoll = System.currentTimeMillis() + rollMillis;
+        long nextRoll = System.currentTimeMillis() + config.rollMillis(journal.active());
         while (true) {
             int n = ring.drain(this, BATCH);
             long now = System.currentTimeMillis();
@@ -119,6 +118,8 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
                 // A kill loses what was drained since the start of the last roll that completed: with rolls
                 // every R ms taking d ms each, up to R + d. Starting the next one d ms early keeps it near R;
                 // never more often than every R/2, so a slow disk does not make the writer roll without end.
+                // R is asked again each time: a journal that failed no longer keeps what a kill would lose.
+                long rollMillis = config.rollMillis(journal.active());
                 long took = System.currentTimeMillis() - now;
                 nextRoll = now + Math.max(rollMillis - took, rollMillis / 2);
             }

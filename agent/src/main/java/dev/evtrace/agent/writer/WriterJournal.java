@@ -50,6 +50,11 @@ final class WriterJournal {
         return journal;
     }
 
+    /** Whether rows are journaled: a journal was created and has not failed. */
+    boolean active() {
+        return journal != null;
+    }
+
     /** A writer without a journal (tracer.store.journal=false). */
     static WriterJournal none(PrintStream stderr) {
         return new WriterJournal(stderr, MAX_BYTES);

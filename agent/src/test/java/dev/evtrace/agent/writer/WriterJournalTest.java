@@ -51,6 +51,16 @@ class WriterJournalTest {
         assertThat(err.toString()).isEmpty();
     }
 
+    @Test
+    void isActiveOnlyWhereAJournalWasCreated() throws IOException {
+        PrintStream err = new PrintStream(new ByteArrayOutputStream());
+        WriterJournal local = WriterJournal.open(store.toString(), "host-1-0000abce", err);
+        assertThat(local.active()).isTrue();
+        local.delete();
+        assertThat(WriterJournal.open("hdfs://namenode:8020/events", "host-1-0000abcf", err).active()).isFalse();
+        assertThat(WriterJournal.none(err).active()).isFalse();
+    }
+
     private long visible() {
         return new EventDatasetReader(store.toString()).read(EventQuery.all()).size();
     }
