@@ -199,8 +199,8 @@ public final class EventRing {
             }
             int r = slot * REFS;
             reader.read((int) (mark & KIND_MASK), refs[r + EVENT], (String) refs[r + RUN], words[w + EVENT_ID],
-                    words[w + CAUSATION_ID], SourceNames.name(refs[r + SOURCE]), (String) refs[r + THREAD], words[w + CREATED],
-                    words[w + RECEIVED], words[w + PROCESSED]);
+                    words[w + CAUSATION_ID], SourceNames.name(refs[r + SOURCE]), (String) refs[r + THREAD],
+                    words[w + CREATED], words[w + RECEIVED], words[w + PROCESSED]);
             refs[r + EVENT] = null;
             seq++;
             n++;

@@ -34,8 +34,8 @@ class EventRingTest {
             int kind = lap == 0 ? 0 : EventRing.DELIVERY | (lap == 2 ? EventRing.THREW : 0);
             long id = Long.MAX_VALUE - lap;
             ring.put(kind, "event" + lap, "run" + lap, id, -lap, "source" + lap, "thread" + lap, 1L << 60, lap, -1);
-            ring.drain((k, e, run, i, cause, src, t, c, r, p) ->
-                    seen.add(k + " " + e + " " + run + " " + i + " " + cause + " " + src + " " + t + " " + c + " " + r + " " + p), 1);
+            ring.drain((k, e, run, i, cause, src, t, c, r, p) -> seen.add(
+                    String.join(" ", "" + k, "" + e, run, "" + i, "" + cause, src, t, "" + c, "" + r, "" + p)), 1);
         }
         assertThat(seen).containsExactly(
                 "0 event0 run0 9223372036854775807 0 source0 thread0 1152921504606846976 0 -1",
