@@ -1,0 +1,55 @@
+package dev.evtrace.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/** What tracer.jar's own classes cost a traced JVM beyond their loading. */
+class TracerJarIT {
+    private static final byte[] INDY_CONCAT = "makeConcatWithConstants".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * Each invokedynamic concatenation spins method-handle classes through the JDK's ASM the first time it runs, in
+     * every traced JVM, and C1 and C2 then compile that ASM (BENCHMARKS.md, 2026-12-06 night): the tracer's modules
+     * are compiled with {@code -XDstringConcat=inline}.
+     */
+    @Test
+    void theTracersOwnClassesConcatenateWithoutInvokedynamic() throws IOException {
+        List<String> own = new ArrayList<>();
+        List<String> indy = new ArrayList<>();
+        try (JarFile jar = new JarFile(JavaProcess.TRACER_JAR.toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (name.startsWith("dev/evtrace/") && !name.startsWith("dev/evtrace/shaded/") && name.endsWith(".class")) {
+                    own.add(name);
+                    if (contains(jar.getInputStream(entry).readAllBytes(), INDY_CONCAT)) {
+                        indy.add(name);
+                    }
+                }
+            }
+        }
+
+        assertThat(own).hasSizeGreaterThan(100);
+        assertThat(indy).isEmpty();
+    }
+
+    private static boolean contains(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
