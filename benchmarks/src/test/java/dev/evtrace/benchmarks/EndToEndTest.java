@@ -22,4 +22,18 @@ class EndToEndTest {
         assertThat(EndToEnd.shortArgs(List.of("--symbols", "20", "--seed", "42"), null)).isEmpty();
         assertThat(EndToEnd.shortArgs(List.of("--bars", "5"), null)).isEmpty();
     }
+
+    @Test
+    void aGoalIsResolvedOnlyWhenTheUntracedRunsAgreeWithinIt() {
+        assertThat(EndToEndReport.goalLine("traced", List.of(1.012, 1.018, 1.009), List.of(20.1, 20.3, 20.2), 1.02))
+                .isEqualTo("goal: traced elapsed <= 1.020 x untraced: met (1.012, +1.2%; rounds 1.012, 1.018, 1.009)");
+        assertThat(EndToEndReport.goalLine("traced", List.of(0.999, 0.902, 1.336), List.of(25.68, 27.77, 21.30), 1.02))
+                .isEqualTo("goal: traced elapsed <= 1.020 x untraced: met (0.999, -0.1%; rounds 0.999, 0.902, 1.336);"
+                        + " not resolved: the untraced runs took times 25.2% apart, more than the 2.0% the goal allows");
+        assertThat(EndToEndReport.goalLine("traced", List.of(1.050, 1.060), List.of(20.0, 20.2), 1.02))
+                .startsWith("goal: traced elapsed <= 1.020 x untraced: NOT met (1.055, +5.5%; rounds 1.050, 1.060)")
+                .doesNotContain("not resolved");
+        assertThat(EndToEndReport.goalLine("tracer.enabled=false", List.of(1.001), List.of(20.0), 1.005))
+                .endsWith("; not resolved: with one round, the host's drift is unknown");
+    }
 }
