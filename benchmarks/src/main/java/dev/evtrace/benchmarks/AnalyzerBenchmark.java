@@ -1,6 +1,7 @@
 package dev.evtrace.benchmarks;
 
 import dev.evtrace.benchmarks.process.Directories;
+import dev.evtrace.benchmarks.process.Harness;
 import dev.evtrace.benchmarks.process.JvmRun;
 import dev.evtrace.benchmarks.process.Machine;
 import dev.evtrace.benchmarks.process.Stats;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -73,11 +73,7 @@ public final class AnalyzerBenchmark implements Callable<Integer> {
     private final PrintStream out = System.out;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new AnalyzerBenchmark()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("AnalyzerBenchmark: " + e.getMessage());
-            return 1;
-        });
-        System.exit(cli.execute(args));
+        Harness.main("AnalyzerBenchmark", new AnalyzerBenchmark(), args);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.evtrace.benchmarks;
 
 import dev.evtrace.benchmarks.process.Directories;
 import dev.evtrace.benchmarks.process.GcLog;
+import dev.evtrace.benchmarks.process.Harness;
 import dev.evtrace.benchmarks.process.JvmRun;
 import dev.evtrace.benchmarks.process.Machine;
 import dev.evtrace.benchmarks.process.SampleJars;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,11 +84,7 @@ public final class EndToEnd implements Callable<Integer> {
     private int stores;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new EndToEnd()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("EndToEnd: " + e.getMessage());
-            return 1;
-        });
-        System.exit(cli.execute(args));
+        Harness.main("EndToEnd", new EndToEnd(), args);
     }
 
     @Override

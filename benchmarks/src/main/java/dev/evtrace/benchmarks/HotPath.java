@@ -1,5 +1,6 @@
 package dev.evtrace.benchmarks;
 
+import dev.evtrace.benchmarks.process.Harness;
 import dev.evtrace.benchmarks.process.Machine;
 import dev.evtrace.benchmarks.process.Stats;
 import java.io.PrintStream;
@@ -54,11 +55,7 @@ public final class HotPath implements Callable<Integer> {
     private final Map<String, List<Double>> allocation = new TreeMap<>();
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new HotPath()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("HotPath: " + e.getMessage());
-            return 1;
-        });
-        System.exit(cli.execute(args));
+        Harness.main("HotPath", new HotPath(), args);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.evtrace.benchmarks;
 
+import dev.evtrace.benchmarks.process.Harness;
 import dev.evtrace.store.Delivery;
 import dev.evtrace.store.EventDatasetWriter;
 import dev.evtrace.store.Payload;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,11 +66,7 @@ public final class StoreFixture implements Callable<Integer> {
     private final PrintStream log = System.out;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new StoreFixture()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("StoreFixture: " + e.getMessage());
-            return 1;
-        });
-        System.exit(cli.execute(args));
+        Harness.main("StoreFixture", new StoreFixture(), args);
     }
 
     @Override
