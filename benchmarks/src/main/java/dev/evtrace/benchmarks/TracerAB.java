@@ -86,7 +86,7 @@ public final class TracerAB implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         java = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java");
-        jarA = existing(jarA);
+        jarA = SampleJars.existing(jarA, "build A's tracer.jar");
         jarB = jars.tracerJar();
         samplesJar = jars.samplesJar();
         tracerConfig = jars.tracerConfig();
@@ -161,12 +161,5 @@ public final class TracerAB implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-24s %9.3f  %9.3f  %+23.3f   %d of %d%n", name, p.medianA(), p.medianB(),
                     p.medianDifference(), p.bLower(), p.pairs());
         }
-    }
-
-    private static Path existing(Path jar) {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no build A at " + jar.toAbsolutePath());
-        }
-        return jar.toAbsolutePath();
     }
 }

@@ -27,7 +27,8 @@ public final class SampleJars {
         return existing(tracerConfig, "the tracer config");
     }
 
-    private static Path existing(Path path, String what) {
+    /** {@code path}, absolute, if it is a file; else what it should have been and how to build it. */
+    public static Path existing(Path path, String what) {
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException("no " + what + " at " + path.toAbsolutePath()
                     + " (build with mvn -B -q package -DskipTests, or name it with its option)");
