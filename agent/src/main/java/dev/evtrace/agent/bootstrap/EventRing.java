@@ -24,7 +24,7 @@ public final class EventRing {
     private static final VarHandle CONSUMED_SEEN;
     private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
-    /** A slot's longs: its publication mark, then the record's ids and moments. */
+    /** A slot's longs: its publication mark, then the record's ids and moments (in {@link Clock#ticks()}). */
     private static final int WORDS = 6;
     private static final int MARK = 0;
     private static final int EVENT_ID = 1;

@@ -75,13 +75,19 @@ public final class ThreadContext {
         }
         int i = publishDepth;
         publishEvent[i] = event;
-        publishRun[i] = run;
+        // Runs and sources are few and long-lived: stored only when they change, as each reference stored
+        // into these long-lived arrays costs G1's write barrier a StoreLoad fence (see EventRing.fill).
+        if (publishRun[i] != run) {
+            publishRun[i] = run;
+        }
         publishId[i] = id;
         publishCausation[i] = causation;
-        publishSource[i] = source;
+        if (publishSource[i] != source) {
+            publishSource[i] = source;
+        }
         publishCreated[i] = now;
-        publishReceived[i] = 0;
-        publishProcessed[i] = 0;
+        publishReceived[i] = Clock.NONE;
+        publishProcessed[i] = Clock.NONE;
         publishDepth = i + 1;
     }
 
@@ -99,9 +105,13 @@ public final class ThreadContext {
         int i = handlerDepth;
         handlerEvent[i] = event;
         handlerObject[i] = handler;
-        handlerRun[i] = run;
+        if (handlerRun[i] != run) {
+            handlerRun[i] = run;
+        }
         handlerEventId[i] = eventId;
-        handlerSource[i] = source;
+        if (handlerSource[i] != source) {
+            handlerSource[i] = source;
+        }
         handlerPublishFrame[i] = publishFrame;
         handlerStart[i] = now;
         handlerDepth = i + 1;
@@ -130,10 +140,10 @@ public final class ThreadContext {
         return top >= 0 && handlerEvent[top] == event && handlerObject[top] == handler;
     }
 
+    /** Leaves the frame's run and source in place (see {@link #pushPublish}); its event and handler go. */
     void popHandler() {
         int h = --handlerDepth;
         handlerEvent[h] = null;
         handlerObject[h] = null;
-        handlerRun[h] = null;
     }
 }

@@ -44,7 +44,7 @@ public final class Tracer {
         if (run == null) {
             run = r.defaultRun();
         }
-        ctx.pushPublish(event, run, run.nextEventId(), causation, source, Clock.micros());
+        ctx.pushPublish(event, run, run.nextEventId(), causation, source, Clock.ticks());
         return ctx;
     }
 
@@ -57,14 +57,13 @@ public final class Tracer {
         Object event = ctx.publishEvent[i];
         RunState run = ctx.publishRun[i];
         ctx.publishEvent[i] = null;
-        ctx.publishRun[i] = null;
         Recording r = recording;
         if (r == null) {
             return;
         }
         long created = ctx.publishCreated[i];
         long received = ctx.publishReceived[i];
-        if (received == 0) {
+        if (received == Clock.NONE) {
             // Nobody received it while publish ran: a queued or async bus will deliver it later, anywhere.
             r.deferred().register(event, ctx.publishId[i], run);
         }
@@ -98,11 +97,11 @@ public final class Tracer {
         if (ctx.isHandling(event, handler)) {
             return null;
         }
-        long now = Clock.micros();
+        long now = Clock.ticks();
         Object source = handler == null ? declaringType : handler.getClass();
         int frame = ctx.publishFrameOf(event);
         if (frame >= 0) {
-            if (ctx.publishReceived[frame] == 0) {
+            if (ctx.publishReceived[frame] == Clock.NONE) {
                 ctx.publishReceived[frame] = now;
             }
             ctx.pushHandler(event, handler, ctx.publishRun[frame], ctx.publishId[frame], source, frame, now);
@@ -122,7 +121,7 @@ public final class Tracer {
             return;
         }
         int h = ctx.handlerDepth - 1;
-        long now = Clock.micros();
+        long now = Clock.ticks();
         Object event = ctx.handlerEvent[h];
         RunState run = ctx.handlerRun[h];
         ctx.popHandler();
@@ -183,7 +182,8 @@ public final class Tracer {
     static ThreadContext enter(PropagatedContext context) {
         ThreadContext ctx = ThreadContext.current();
         if (context.causationId() != 0) {
-            ctx.pushHandler(ThreadContext.PROPAGATED, null, context.run(), context.causationId(), context.source(), -1, 0);
+            ctx.pushHandler(ThreadContext.PROPAGATED, null, context.run(), context.causationId(), context.source(), -1,
+                    Clock.NONE);
         } else {
             ctx.pushRun(context.run());
         }

@@ -1,6 +1,7 @@
 package dev.evtrace.agent.writer;
 
 import dev.evtrace.agent.Config;
+import dev.evtrace.agent.bootstrap.Clock;
 import dev.evtrace.agent.bootstrap.EventRing;
 import dev.evtrace.agent.bootstrap.Recording;
 import dev.evtrace.agent.bootstrap.RunState;
@@ -192,8 +193,11 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
 
     @Override
     public void read(int kind, Object event, String run, long eventId, long causationId, String source, String thread,
-                     long createdAt, long receivedAt, long processedAt) {
+                     long createdTicks, long receivedTicks, long processedTicks) {
         boolean delivery = (kind & EventRing.DELIVERY) != 0;
+        long createdAt = Clock.micros(createdTicks);
+        long receivedAt = Clock.micros(receivedTicks);
+        long processedAt = Clock.micros(processedTicks);
         if (writer == null && !failed) {
             open();
         }
@@ -253,7 +257,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             data.put("reason", "ring buffer full (tracer.overflow=drop)");
             reported[0] = events;
             reported[1] = deliveryCount;
-            long now = dev.evtrace.agent.bootstrap.Clock.micros();
+            long now = Clock.micros();
             long id = -(++lossMarkers);
             try {
                 if (!failed) {

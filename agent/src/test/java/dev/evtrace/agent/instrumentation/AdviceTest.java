@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.evtrace.agent.bootstrap.Clock;
 import dev.evtrace.agent.bootstrap.EventRing;
 import dev.evtrace.agent.bootstrap.Recording;
 import dev.evtrace.agent.bootstrap.Tracer;
@@ -50,7 +51,8 @@ class AdviceTest {
     private List<Row> drainAll() {
         List<Row> rows = new ArrayList<>();
         recording.ring().drain((kind, e, run, id, cause, source, thread, c, r, p) ->
-                rows.add(new Row(kind, e, run, id, cause, source, thread, c, r, p)), Integer.MAX_VALUE);
+                rows.add(new Row(kind, e, run, id, cause, source, thread, Clock.micros(c), Clock.micros(r), Clock.micros(p))),
+                Integer.MAX_VALUE);
         return rows;
     }
 

@@ -3,6 +3,7 @@ package dev.evtrace.agent.instrumentation;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evtrace.agent.bootstrap.Clock;
 import dev.evtrace.agent.bootstrap.EventRing;
 import dev.evtrace.agent.bootstrap.Recording;
 import dev.evtrace.agent.bootstrap.ThreadContext;
@@ -60,7 +61,7 @@ class DispatchShapesTest {
     private List<Row> drain() {
         List<Row> rows = new ArrayList<>();
         recording.ring().drain((kind, e, run, id, cause, source, thread, c, r, p) ->
-                rows.add(new Row(kind, e, run, id, cause, source, thread, r, p)), Integer.MAX_VALUE);
+                rows.add(new Row(kind, e, run, id, cause, source, thread, Clock.micros(r), Clock.micros(p))), Integer.MAX_VALUE);
         return rows;
     }
 
