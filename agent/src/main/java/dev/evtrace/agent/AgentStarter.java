@@ -4,7 +4,6 @@ import dev.evtrace.agent.bootstrap.EventRing;
 import dev.evtrace.agent.bootstrap.Recording;
 import dev.evtrace.agent.bootstrap.RunState;
 import dev.evtrace.agent.bootstrap.Tracer;
-import dev.evtrace.agent.startup.GatedInstrumentation;
 import dev.evtrace.agent.startup.LoadGate;
 import dev.evtrace.agent.writer.EventTypes;
 import dev.evtrace.agent.writer.StoreWriter;
@@ -34,9 +33,13 @@ final class AgentStarter {
      * The writer is set up on a thread of its own, beside the installation: the program may be waiting at the
      * gate for the installation, not for the writer.
      *
+     * @param loadedCandidates those of the classes already loaded that may need instrumenting, asked for once
+     *                         the gate has the instrumentation: every class loaded later is instrumented as it loads
+     *
      * @return what the shutdown hook runs: drain the ring, complete the store, say what was written
      */
-    static Runnable start(Config config, Instrumentation inst, LoadGate gate, Class<?>[] loadedBefore, PrintStream stderr)
+    static Runnable start(Config config, Instrumentation inst, LoadGate gate, Supplier<List<Class<?>>> loadedCandidates,
+                          PrintStream stderr)
             throws InterruptedException, ExecutionException {
         String correlationId = config.correlationId().isEmpty() ? newCorrelationId() : config.correlationId();
         EventTypes types = new EventTypes(config.eventType(), message -> stderr.println("tracer: " + message));
@@ -56,7 +59,8 @@ final class AgentStarter {
         gate.exempt(writerStarter);
         writerStarter.start();
         Tracer.start(recording);
-        Installer.install(config, new GatedInstrumentation(inst, gate), loadedBefore, report, stderr);
+        gate.install(Installer.weaver(config, report, stderr));
+        gate.retransform(inst, loadedCandidates.get());
         StoreWriter writer = writerStart.get();
         return () -> finish(config, recording, writer, report, stderr);
     }

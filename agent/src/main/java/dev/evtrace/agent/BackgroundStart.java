@@ -20,9 +20,9 @@ final class BackgroundStart {
     private BackgroundStart() {}
 
     /**
-     * @param atLaunch false when attached to a running program: nothing is held then, and Byte Buddy retransforms
-     *                 every class loaded (holding classes there could hold one that a thread is linking when Byte
-     *                 Buddy wants to retransform it)
+     * @param atLaunch false when attached to a running program: nothing is held then, and every class loaded
+     *                 that may need instrumenting is retransformed (holding classes there could hold one that a
+     *                 thread is linking when it is retransformed)
      */
     static void start(Config config, Instrumentation inst, boolean atLaunch, PrintStream stderr) {
         InstrumentationCandidates candidates = InstrumentationCandidates.of(config);
@@ -37,9 +37,8 @@ final class BackgroundStart {
             try {
                 BootstrapClasses.define(inst);
                 // A separate class: nothing may load a bootstrap class before the jar above is appended.
-                Class<?>[] retransform = loadedBefore == null ? null
-                        : candidates.amongLoaded(loadedBefore).toArray(new Class<?>[0]);
-                finish.set(AgentStarter.start(config, inst, gate, retransform, stderr));
+                finish.set(AgentStarter.start(config, inst, gate, () -> candidates.amongLoaded(
+                        loadedBefore != null ? loadedBefore : inst.getAllLoadedClasses()), stderr));
                 gate.instrumentPassedClasses(inst);
                 gate.open();
                 gate.instrumentPassedClassesStillLoading(inst);

@@ -5,7 +5,6 @@ import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
-import static net.bytebuddy.matcher.ElementMatchers.isDefaultFinalizer;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
@@ -22,76 +21,51 @@ import dev.evtrace.agent.instrumentation.PublishInstrumentation;
 import dev.evtrace.agent.instrumentation.RunInstrumentation;
 import dev.evtrace.agent.startup.IgnoredTypes;
 import java.io.PrintStream;
-import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
 
-/** Installs the advice on the configured publish, handler and run methods, executors and JDK call sites. */
+/** The advice on the configured publish, handler and run methods, executors and JDK call sites. */
 final class Installer {
     private Installer() {}
 
-    /**
-     * @param loadedBefore those of the classes loaded before the start-up gate that may need instrumenting, the
-     *                     only ones retransformed: every later one is instrumented as it loads. Retransforming a
-     *                     class that a thread waiting at the gate is linking would wait for that thread, which
-     *                     waits for this installation. Null when attached to a running program: every loaded
-     *                     class is retransformed.
-     */
-    static void install(Config config, Instrumentation inst, Class<?>[] loadedBefore, InstrumentationReport report,
-                        PrintStream stderr) {
-        // Byte Buddy skips synthetic methods unless told otherwise; lambda bodies are synthetic (see methods()).
-        AgentBuilder.RedefinitionListenable.WithoutBatchStrategy retransforming =
-                withoutNexus(() -> new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer())))
-                        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                        .disableClassFormatChanges()
-                        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-        AgentBuilder builder = (loadedBefore == null ? retransforming : retransforming.redefineOnly(loadedBefore))
-                // Classes already loaded are described from their class files, not by reflection: reflection
-                // loads the types in their signatures, which may be waiting at the start-up gate.
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(new ErrorListener(report, stderr))
-                .ignore(ignoredByName().or(isSynthetic()));
+    /** The transformer that weaves it, for the start-up gate to hand the classes that may need it. */
+    static Weaver weaver(Config config, InstrumentationReport report, PrintStream stderr) {
+        List<Weaver.Rule> rules = new ArrayList<>();
         Advice.WithCustomMapping mapping = Advice.withCustomMapping()
                 .bind(EventArgument.Event.class, new EventArgument(config.eventClass()));
+        // Each Advice.to reads and parses its advice class: once here, not once per class transformed.
         Advice publish = mapping.to(PublishInstrumentation.PublishAdvice.class);
         Advice handler = mapping.to(HandlerInstrumentation.HandlerAdvice.class);
         for (MethodSpec spec : config.publish()) {
             if (!spec.isJdkCall()) {
-                builder = advise(builder, spec, config.eventClass(), publish, report::publishInstrumented);
+                rules.add(advise(spec, methods(spec).and(hasEventArgument(config.eventClass())), publish,
+                        report::publishInstrumented));
             }
         }
         for (MethodSpec spec : config.handlers()) {
-            builder = advise(builder, spec, config.eventClass(), handler, report::handlerInstrumented);
+            rules.add(advise(spec, methods(spec).and(hasEventArgument(config.eventClass())), handler,
+                    report::handlerInstrumented));
         }
-        // Each Advice.to reads and parses its advice class: once here, not once per class transformed.
         if (!config.runs().isEmpty()) {
             Advice run = Advice.to(RunInstrumentation.RunAdvice.class);
             for (MethodSpec spec : config.runs()) {
-                builder = builder.type(types(spec)).transform((b, type, loader, module, domain) -> {
-                    if (!type.getDeclaredMethods().filter(methods(spec)).isEmpty()) {
-                        report.runInstrumented(type.getName());
-                    }
-                    return b.visit(run.on(methods(spec)));
-                });
+                rules.add(advise(spec, methods(spec), run, report::runInstrumented));
             }
         }
         if (config.executors()) {
-            AsmVisitorWrapper execute = Advice.to(ExecutorInstrumentation.ExecuteAdvice.class)
-                    .on(named("execute").and(takesArguments(Runnable.class)).and(not(isAbstract())));
-            builder = builder.type(isSubTypeOf(Executor.class).and(not(isInterface())))
-                    .transform((b, type, loader, module, domain) -> b.visit(execute));
+            ElementMatcher.Junction<MethodDescription> methods = named("execute").and(takesArguments(Runnable.class))
+                    .and(not(isAbstract()));
+            AsmVisitorWrapper execute = Advice.to(ExecutorInstrumentation.ExecuteAdvice.class).on(methods);
+            rules.add(new Weaver.Rule(isSubTypeOf(Executor.class).and(not(isInterface())),
+                    type -> type.getDeclaredMethods().filter(methods).isEmpty() ? null : execute));
         }
         List<CallSiteInstrumentation.Call> calls = config.publish().stream().filter(MethodSpec::isJdkCall)
                 .map(s -> new CallSiteInstrumentation.Call(s.typeName(), s.methodName())).toList();
@@ -100,46 +74,22 @@ final class Installer {
             for (String glob : config.callers()) {
                 callers = callers.or(nameMatches(MethodSpec.regex(glob)));
             }
-            builder = builder.type(callers.and(not(isInterface()))).transform((b, type, loader, module, domain) ->
-                    b.visit(new CallSiteInstrumentation(calls, report::publishInstrumented)));
+            CallSiteInstrumentation callSites = new CallSiteInstrumentation(calls, report::publishInstrumented);
+            rules.add(new Weaver.Rule(callers.and(not(isInterface())), type -> callSites));
         }
-        builder.installOn(inst);
+        // Byte Buddy skips synthetic methods unless told otherwise; lambda bodies are synthetic (see methods()).
+        return new Weaver(rules, ignoredByName().or(isSynthetic()), report, stderr);
     }
 
-    /**
-     * Builds the agent builder with Byte Buddy's Nexus switched off. The Nexus injects the initializers of
-     * generated code into instrumented classes; inlined advice has none, yet the builder's default strategy
-     * prepares it anyway, generating and loading class injectors while the program waits at the start-up gate
-     * (a tenth of the installation's CPU, 0.13 s of a one-bar backtest's launch to exit). The property is the
-     * agent's own (relocated with Byte Buddy, so the program's Byte Buddy never sees it) and is read once, as
-     * the builder is made.
-     */
-    private static AgentBuilder.Default withoutNexus(Supplier<AgentBuilder.Default> builder) {
-        String previous;
-        try {
-            previous = System.setProperty(Nexus.PROPERTY, "true");
-        } catch (SecurityException e) {
-            return builder.get(); // a security manager that keeps the properties: the Nexus is only slower
-        }
-        try {
-            return builder.get();
-        } finally {
-            if (previous == null) {
-                System.clearProperty(Nexus.PROPERTY);
-            } else {
-                System.setProperty(Nexus.PROPERTY, previous);
+    private static Weaver.Rule advise(MethodSpec spec, ElementMatcher.Junction<MethodDescription> methods, Advice advice,
+                                      Consumer<String> onInstrumented) {
+        AsmVisitorWrapper woven = advice.on(methods);
+        return new Weaver.Rule(types(spec), type -> {
+            if (type.getDeclaredMethods().filter(methods).isEmpty()) {
+                return null;
             }
-        }
-    }
-
-    private static AgentBuilder advise(AgentBuilder builder, MethodSpec spec, String eventClass, Advice advice,
-                                       Consumer<String> onInstrumented) {
-        ElementMatcher.Junction<MethodDescription> methods = methods(spec).and(hasEventArgument(eventClass));
-        return builder.type(types(spec)).transform((b, type, loader, module, domain) -> {
-            if (!type.getDeclaredMethods().filter(methods).isEmpty()) {
-                onInstrumented.accept(type.getName());
-            }
-            return b.visit(advice.on(methods));
+            onInstrumented.accept(type.getName());
+            return woven;
         });
     }
 
@@ -181,22 +131,5 @@ final class Installer {
                 return EventArgument.eventIndex(method, eventClass) >= 0;
             }
         };
-    }
-
-    /** A type that cannot be instrumented stays as it was: one line says so, the program runs on. */
-    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
-        private final InstrumentationReport report;
-        private final PrintStream stderr;
-
-        ErrorListener(InstrumentationReport report, PrintStream stderr) {
-            this.report = report;
-            this.stderr = stderr;
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            report.error();
-            stderr.println("tracer: cannot instrument " + typeName + " (" + error + "); it runs untraced");
-        }
     }
 }

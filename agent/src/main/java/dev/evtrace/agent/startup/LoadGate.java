@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * off the program's main thread. Until it is {@link #open() opened}, a class that may need instrumenting
  * ({@link InstrumentationCandidates}) waits in its loading thread, so no event is published by code that
  * is not instrumented yet; every other class loads at once. From the moment the installer hands it its
- * transformer ({@link GatedInstrumentation}), every class that may need instrumenting, held or not, and every
+ * transformer ({@link #install}), every class that may need instrumenting, held or not, and every
  * retransformation goes through that transformer, and only once: it is never registered with the JVM itself.
  * The others never reach it: Byte Buddy would describe each one, and rewrite every class its call-site
  * matcher selects by name alone, to change nothing (most of the program thread's start-up CPU).
@@ -55,15 +55,9 @@ public final class LoadGate implements ClassFileTransformer {
         ownThreads.add(thread);
     }
 
-    /** The transformer that instruments: from now on it sees every class and retransformation. */
-    void install(ClassFileTransformer transformer) {
+    /** The transformer that instruments: from now on it sees every class that may need instrumenting. */
+    public void install(ClassFileTransformer transformer) {
         installed = transformer;
-    }
-
-    void uninstall(ClassFileTransformer transformer) {
-        if (installed == transformer) {
-            installed = null;
-        }
     }
 
     /**
@@ -102,15 +96,26 @@ public final class LoadGate implements ClassFileTransformer {
         retransform(jvm, loaded);
     }
 
-    private void retransform(Instrumentation jvm, List<Class<?>> classes) {
-        classes.removeIf(type -> !jvm.isModifiableClass(type));
-        if (classes.isEmpty()) {
+    /**
+     * Runs the installed transformer on classes already loaded. One the JVM refuses to retransform (a class
+     * that verification rejects once woven, say) stays as it was and is named; the others are instrumented.
+     */
+    public void retransform(Instrumentation jvm, List<Class<?>> classes) {
+        List<Class<?>> modifiable = new ArrayList<>(classes);
+        modifiable.removeIf(type -> !jvm.isModifiableClass(type));
+        if (modifiable.isEmpty()) {
             return;
         }
         try {
-            jvm.retransformClasses(classes.toArray(Class<?>[]::new));
+            jvm.retransformClasses(modifiable.toArray(Class<?>[]::new));
         } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-            report("cannot instrument " + classes + " (" + e + "); they run untraced");
+            for (Class<?> type : modifiable) {
+                try {
+                    jvm.retransformClasses(type);
+                } catch (UnmodifiableClassException | RuntimeException | LinkageError refused) {
+                    report("cannot instrument " + type.getName() + " (" + refused + "); it runs untraced");
+                }
+            }
         }
     }
 

@@ -1,0 +1,87 @@
+package dev.evtrace.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.isDefaultFinalizer;
+
+import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.function.Function;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.TypeResolutionStrategy;
+import net.bytebuddy.dynamic.VisibilityBridgeStrategy;
+import net.bytebuddy.dynamic.scaffold.InstrumentedType;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.LatentMatcher;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Weaves the advice into the classes the start-up gate passes on, with Byte Buddy's type descriptions and
+ * class writer but without its agent builder: the builder generates a transformer class of its own at
+ * start-up, and its dispatchers, which was half the installation's CPU while the program waited at the gate.
+ * What it did per class is here: the class described from its class file (never by reflection, which would
+ * load the types of its signatures, and they may be waiting at the gate), then redefined without changing
+ * its shape (no field or method added), so that classes already loaded can be retransformed too.
+ */
+final class Weaver implements ClassFileTransformer {
+    /** Which classes a piece of advice applies to, and the advice for one of them: null if it has nothing to weave. */
+    record Rule(ElementMatcher<TypeDescription> types, Function<TypeDescription, AsmVisitorWrapper> advice) {}
+
+    private static final ByteBuddy BYTE_BUDDY = new ByteBuddy()
+            .ignore(isDefaultFinalizer())
+            .with(Implementation.Context.Disabled.Factory.INSTANCE)
+            .with(InstrumentedType.Factory.Default.FROZEN)
+            .with(VisibilityBridgeStrategy.Default.NEVER);
+
+    private final List<Rule> rules;
+    private final ElementMatcher<TypeDescription> ignored;
+    private final InstrumentationReport report;
+    private final PrintStream stderr;
+
+    Weaver(List<Rule> rules, ElementMatcher<TypeDescription> ignored, InstrumentationReport report, PrintStream stderr) {
+        this.rules = List.copyOf(rules);
+        this.ignored = ignored;
+        this.report = report;
+        this.stderr = stderr;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (internalName == null) {
+            return null;
+        }
+        String name = internalName.replace('/', '.');
+        try {
+            ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
+                    ClassFileLocator.ForClassLoader.of(loader));
+            TypePool pool = new TypePool.LazyFacade(new TypePool.Default.WithLazyResolution(
+                    TypePool.CacheProvider.Simple.withObjectType(), locator, TypePool.Default.ReaderMode.FAST));
+            TypeDescription type = pool.describe(name).resolve();
+            if (ignored.matches(type)) {
+                return null;
+            }
+            DynamicType.Builder<?> builder = null;
+            for (Rule rule : rules) {
+                AsmVisitorWrapper advice = rule.types().matches(type) ? rule.advice().apply(type) : null;
+                if (advice != null) {
+                    if (builder == null) {
+                        builder = BYTE_BUDDY.redefine(type, locator).ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED);
+                    }
+                    builder = builder.visit(advice);
+                }
+            }
+            // A class with nothing to weave is left as it is rather than rewritten to the same effect.
+            return builder == null ? null : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
+        } catch (Throwable t) {
+            report.error();
+            stderr.println("tracer: cannot instrument " + name + " (" + t + "); it runs untraced");
+            return null;
+        }
+    }
+}
