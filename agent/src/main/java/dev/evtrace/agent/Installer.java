@@ -78,7 +78,9 @@ final class Installer {
             rules.add(new Weaver.Rule(callers.and(not(isInterface())), type -> callSites));
         }
         // Byte Buddy skips synthetic methods unless told otherwise; lambda bodies are synthetic (see methods()).
-        return new Weaver(rules, ignoredByName().or(isSynthetic()), report, stderr);
+        ElementMatcher<TypeDescription> eventClass = config.eventClass().isEmpty() ? ElementMatchers.none()
+                : named(config.eventClass());
+        return new Weaver(rules, eventClass, ignoredByName().or(isSynthetic()), report, stderr);
     }
 
     private static Weaver.Rule advise(MethodSpec spec, ElementMatcher.Junction<MethodDescription> methods, Advice advice,

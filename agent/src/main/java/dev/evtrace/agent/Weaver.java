@@ -2,6 +2,7 @@ package dev.evtrace.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.isDefaultFinalizer;
 
+import dev.evtrace.agent.instrumentation.EventFields;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
@@ -26,25 +27,32 @@ import net.bytebuddy.pool.TypePool;
  * start-up, and its dispatchers, which was half the installation's CPU while the program waited at the gate.
  * What it did per class is here: the class described from its class file (never by reflection, which would
  * load the types of its signatures, and they may be waiting at the gate), then redefined without changing
- * its shape (no field or method added), so that classes already loaded can be retransformed too.
+ * its shape (no field or method added), which is what lets classes already loaded be retransformed; only
+ * the program's event class, as it loads, gains the members of a {@link dev.evtrace.agent.bootstrap.DeferredEvent}.
  */
 final class Weaver implements ClassFileTransformer {
     /** Which classes a piece of advice applies to, and the advice for one of them: null if it has nothing to weave. */
     record Rule(ElementMatcher<TypeDescription> types, Function<TypeDescription, AsmVisitorWrapper> advice) {}
 
-    private static final ByteBuddy BYTE_BUDDY = new ByteBuddy()
+    /** For a class that loads: it may take new members. */
+    private static final ByteBuddy LOADING = new ByteBuddy()
             .ignore(isDefaultFinalizer())
             .with(Implementation.Context.Disabled.Factory.INSTANCE)
-            .with(InstrumentedType.Factory.Default.FROZEN)
             .with(VisibilityBridgeStrategy.Default.NEVER);
+    /** For the others: the same shape, so that a retransformation is allowed to change the class. */
+    private static final ByteBuddy FROZEN = LOADING.with(InstrumentedType.Factory.Default.FROZEN);
 
     private final List<Rule> rules;
+    private final ElementMatcher<TypeDescription> eventClass;
     private final ElementMatcher<TypeDescription> ignored;
     private final InstrumentationReport report;
     private final PrintStream stderr;
 
-    Weaver(List<Rule> rules, ElementMatcher<TypeDescription> ignored, InstrumentationReport report, PrintStream stderr) {
+    /** @param eventClass the program's event class, which carries a deferred event's id if it can ({@link EventFields}) */
+    Weaver(List<Rule> rules, ElementMatcher<TypeDescription> eventClass, ElementMatcher<TypeDescription> ignored,
+           InstrumentationReport report, PrintStream stderr) {
         this.rules = List.copyOf(rules);
+        this.eventClass = eventClass;
         this.ignored = ignored;
         this.report = report;
         this.stderr = stderr;
@@ -67,11 +75,15 @@ final class Weaver implements ClassFileTransformer {
                 return null;
             }
             DynamicType.Builder<?> builder = null;
+            if (classBeingRedefined == null && eventClass.matches(type) && EventFields.canCarry(type)) {
+                builder = EventFields.add(LOADING.redefine(type, locator)
+                        .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED));
+            }
             for (Rule rule : rules) {
                 AsmVisitorWrapper advice = rule.types().matches(type) ? rule.advice().apply(type) : null;
                 if (advice != null) {
                     if (builder == null) {
-                        builder = BYTE_BUDDY.redefine(type, locator).ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED);
+                        builder = FROZEN.redefine(type, locator).ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED);
                     }
                     builder = builder.visit(advice);
                 }

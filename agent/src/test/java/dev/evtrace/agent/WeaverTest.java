@@ -2,16 +2,23 @@ package dev.evtrace.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evtrace.agent.bootstrap.DeferredEvent;
 import dev.evtrace.agent.bootstrap.EventRing;
 import dev.evtrace.agent.bootstrap.Recording;
+import dev.evtrace.agent.bootstrap.RunState;
 import dev.evtrace.agent.bootstrap.Tracer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.Serializable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.modifier.FieldManifestation;
+import net.bytebuddy.description.modifier.Ownership;
 import net.bytebuddy.description.modifier.Visibility;
 import net.bytebuddy.dynamic.loading.ByteArrayClassLoader;
 import net.bytebuddy.implementation.StubMethod;
@@ -33,7 +40,7 @@ class WeaverTest {
     @BeforeEach
     void setUp() throws Exception {
         Config config = Config.load(null, Map.of("tracer.publish", "com.example.Bus#publish",
-                "tracer.handlers", "com.example.Handler#handle"), Map.of());
+                "tracer.handlers", "com.example.Handler#handle", "tracer.event.class", "com.example.Event"), Map.of());
         weaver = Installer.weaver(config, report, new PrintStream(err, true, StandardCharsets.UTF_8));
         recording = new Recording("run-1", new EventRing(1024));
         Tracer.start(recording);
@@ -55,10 +62,17 @@ class WeaverTest {
         return weaver.transform(WeaverTest.class.getClassLoader(), name.replace('.', '/'), null, null, classFile);
     }
 
+    private record Row(boolean delivery, long eventId) {}
+
+    private List<Row> recorded() {
+        List<Row> rows = new ArrayList<>();
+        recording.ring().drain((kind, e, run, id, cause, source, thread, c, r, p) ->
+                rows.add(new Row((kind & EventRing.DELIVERY) != 0, id)), Integer.MAX_VALUE);
+        return rows;
+    }
+
     private List<Integer> recordedKinds() {
-        List<Integer> kinds = new ArrayList<>();
-        recording.ring().drain((kind, e, run, id, cause, source, thread, c, r, p) -> kinds.add(kind), Integer.MAX_VALUE);
-        return kinds;
+        return recorded().stream().map(r -> r.delivery() ? EventRing.DELIVERY : 0).toList();
     }
 
     @Test
@@ -97,6 +111,50 @@ class WeaverTest {
         assertThat(report.errors()).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
                 .startsWith("tracer: cannot instrument com.example.Bus (").endsWith("); it runs untraced");
+    }
+
+    @Test
+    void theEventClassCarriesADeferredEventsIdInFieldsOfItsOwn() throws Exception {
+        byte[] event = transform("com.example.Event", new ByteBuddy().subclass(Object.class).name("com.example.Event")
+                .make().getBytes());
+        ClassLoader loader = new ByteArrayClassLoader(WeaverTest.class.getClassLoader(), Map.of(
+                "com.example.Event", event,
+                "com.example.Bus", transform("com.example.Bus", classWithMethod("com.example.Bus", "publish")),
+                "com.example.Handler", transform("com.example.Handler", classWithMethod("com.example.Handler", "handle"))));
+        Object e = Class.forName("com.example.Event", true, loader).getDeclaredConstructor().newInstance();
+        assertThat(e).isInstanceOf(DeferredEvent.class);
+        assertThat(((DeferredEvent) e).evtrace$eventId()).isZero();
+
+        // Published by a bus that does not deliver it, then delivered later: a queued bus.
+        call(loader, "com.example.Bus", "publish", e);
+        call(loader, "com.example.Handler", "handle", e);
+
+        long id = ((DeferredEvent) e).evtrace$eventId();
+        assertThat(id).isPositive();
+        assertThat(((DeferredEvent) e).evtrace$run()).isSameAs(recording.runs().get(0));
+        assertThat(recorded()).containsExactly(new Row(false, id), new Row(true, id));
+        for (String name : List.of(DeferredEvent.ID_FIELD, DeferredEvent.RUN_FIELD)) {
+            Field f = e.getClass().getDeclaredField(name);
+            assertThat(f.isSynthetic()).isTrue();
+            assertThat(Modifier.isPrivate(f.getModifiers()) && Modifier.isTransient(f.getModifiers())).isTrue();
+        }
+        assertThat(e.getClass().getMethod("evtrace$defer", long.class, RunState.class).isSynthetic()).isTrue();
+    }
+
+    @Test
+    void anEventClassThatCannotTakeFieldsIsLeftAsItIs() {
+        // Serializable with no serialVersionUID: new members would change the one serialization derives.
+        assertThat(transform("com.example.Event", new ByteBuddy().subclass(Object.class).implement(Serializable.class)
+                .name("com.example.Event").make().getBytes())).isNull();
+        // Already loaded: a retransformation cannot add members.
+        assertThat(weaver.transform(WeaverTest.class.getClassLoader(), "com/example/Event", Object.class, null,
+                new ByteBuddy().subclass(Object.class).name("com.example.Event").make().getBytes())).isNull();
+        assertThat(report.errors()).isZero();
+        // A serialVersionUID of its own keeps serialization as it was.
+        assertThat(transform("com.example.Event", new ByteBuddy().subclass(Object.class).implement(Serializable.class)
+                .name("com.example.Event")
+                .defineField("serialVersionUID", long.class, Visibility.PRIVATE, Ownership.STATIC, FieldManifestation.FINAL)
+                .value(1L).make().getBytes())).isNotNull();
     }
 
     private static void call(ClassLoader loader, String type, String method, Object argument) throws Exception {

@@ -65,7 +65,11 @@ public final class Tracer {
         long received = ctx.publishReceived[i];
         if (received == Clock.NONE) {
             // Nobody received it while publish ran: a queued or async bus will deliver it later, anywhere.
-            r.deferred().register(event, ctx.publishId[i], run);
+            if (event instanceof DeferredEvent d) {
+                d.evtrace$defer(ctx.publishId[i], run);
+            } else {
+                r.deferred().register(event, ctx.publishId[i], run);
+            }
         }
         r.hand(0, event, run, ctx.publishId[i], ctx.publishCausation[i], ctx.publishSource[i], ctx.threadName,
                 created, received, ctx.publishProcessed[i]);
@@ -107,11 +111,20 @@ public final class Tracer {
             ctx.pushHandler(event, handler, ctx.publishRun[frame], ctx.publishId[frame], source, frame, now);
             return ctx;
         }
-        DeferredEvents.Entry deferred = r.deferred().lookup(event);
-        if (deferred == null) {
+        long eventId;
+        RunState run;
+        if (event instanceof DeferredEvent d) {
+            eventId = d.evtrace$eventId(); // first: its volatile read makes the run it was written after visible
+            run = d.evtrace$run();
+        } else {
+            DeferredEvents.Entry deferred = r.deferred().lookup(event);
+            eventId = deferred == null ? 0 : deferred.eventId();
+            run = deferred == null ? null : deferred.run();
+        }
+        if (eventId == 0) {
             return null;
         }
-        ctx.pushHandler(event, handler, deferred.run(), deferred.eventId(), source, -1, now);
+        ctx.pushHandler(event, handler, run, eventId, source, -1, now);
         return ctx;
     }
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  *   <li>a named type ({@code EventBus#publish}, {@code Backtest#run}, executors): the class, its super class or
  *       an interface is that type, or extends it further up (the supertypes' class files are read, not loaded);</li>
  *   <li>a wildcard type ({@code com.acme.**#on*Event}): the class's name;</li>
+ *   <li>the event class ({@code tracer.event.class}), which may take the fields of a deferred event: its name;</li>
  *   <li>an annotation ({@code @Subscribe}): its descriptor is in the constant pool;</li>
  *   <li>a JDK call site ({@code java.util.Queue#add} with {@code tracer.callers}): a caller's name and a call of a
  *       method of that name, on any owner.</li>
@@ -75,6 +76,9 @@ public final class InstrumentationCandidates {
         }
         if (config.executors()) {
             superTypes.add(Executor.class.getName());
+        }
+        if (!config.eventClass().isEmpty()) {
+            typeNames.add(Pattern.compile(Pattern.quote(config.eventClass()))); // it may carry its deferred id
         }
         List<Pattern> callers = calledMethods.isEmpty() ? List.of()
                 : config.callers().stream().map(glob -> Pattern.compile(MethodSpec.regex(glob))).toList();

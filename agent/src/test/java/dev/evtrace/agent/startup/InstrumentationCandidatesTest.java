@@ -91,6 +91,14 @@ class InstrumentationCandidatesTest {
     }
 
     @Test
+    void theEventClassItselfIsHeldButNotItsSubclasses() throws Exception {
+        InstrumentationCandidates c = of(Map.of("tracer.publish", "com.acme.Nope#publish", "tracer.executors", "false",
+                "tracer.event.class", EarlyPublisherProgram.BaseHandler.class.getName()));
+        assertThat(mayNeed(c, EarlyPublisherProgram.BaseHandler.class)).isTrue();
+        assertThat(mayNeed(c, EarlyPublisherProgram.Strategy.class)).isFalse();
+    }
+
+    @Test
     void anAnnotationIsFoundInTheConstantPool() throws Exception {
         InstrumentationCandidates c = of(Map.of("tracer.publish", "com.acme.Nope#publish",
                 "tracer.handlers", "@org.junit.jupiter.api.Test", "tracer.executors", "false"));
