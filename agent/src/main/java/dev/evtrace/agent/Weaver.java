@@ -75,7 +75,8 @@ final class Weaver implements ClassFileTransformer {
                 return null;
             }
             DynamicType.Builder<?> builder = null;
-            if (classBeingRedefined == null && eventClass.matches(type) && EventFields.canCarry(type)) {
+            if (classBeingRedefined == null && eventClass.matches(type) && EventFields.canCarry(type)
+                    && EventFields.visibleFrom(loader)) {
                 builder = EventFields.add(LOADING.redefine(type, locator)
                         .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED));
             }

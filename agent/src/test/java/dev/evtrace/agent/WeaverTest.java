@@ -149,6 +149,9 @@ class WeaverTest {
         // Already loaded: a retransformation cannot add members.
         assertThat(weaver.transform(WeaverTest.class.getClassLoader(), "com/example/Event", Object.class, null,
                 new ByteBuddy().subclass(Object.class).name("com.example.Event").make().getBytes())).isNull();
+        // A loader that does not see the agent's classes (as OSGi's, which hands only java.* to the boot loader).
+        assertThat(weaver.transform(new ClassLoader(null) {}, "com/example/Event", null, null,
+                new ByteBuddy().subclass(Object.class).name("com.example.Event").make().getBytes())).isNull();
         assertThat(report.errors()).isZero();
         // A serialVersionUID of its own keeps serialization as it was.
         assertThat(transform("com.example.Event", new ByteBuddy().subclass(Object.class).implement(Serializable.class)

@@ -31,6 +31,19 @@ public final class EventFields {
                 || !type.getDeclaredFields().filter(named("serialVersionUID")).isEmpty();
     }
 
+    /**
+     * Whether the event class's loader resolves {@link DeferredEvent} to the agent's own: a loader that hands
+     * only {@code java.*} to the boot loader (OSGi's default) would fail to load an event class implementing it,
+     * where a missing {@code Tracer} only turns the advice off.
+     */
+    public static boolean visibleFrom(ClassLoader loader) {
+        try {
+            return Class.forName(DeferredEvent.class.getName(), false, loader) == DeferredEvent.class;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     public static DynamicType.Builder<?> add(DynamicType.Builder<?> builder) {
         return builder
                 .defineField(DeferredEvent.RUN_FIELD, RunState.class,
