@@ -75,8 +75,10 @@ final class Weaver implements ClassFileTransformer {
                 return null;
             }
             DynamicType.Builder<?> builder = null;
-            if (classBeingRedefined == null && eventClass.matches(type) && EventFields.canCarry(type)
-                    && EventFields.visibleFrom(loader)) {
+            boolean takesFields = classBeingRedefined == null
+                    ? eventClass.matches(type) && EventFields.canCarry(type) && EventFields.visibleFrom(loader)
+                    : EventFields.carries(classBeingRedefined);
+            if (takesFields) {
                 builder = EventFields.add(LOADING.redefine(type, locator)
                         .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED));
             }

@@ -139,6 +139,16 @@ class WeaverTest {
             assertThat(Modifier.isPrivate(f.getModifiers()) && Modifier.isTransient(f.getModifiers())).isTrue();
         }
         assertThat(e.getClass().getMethod("evtrace$defer", long.class, RunState.class).isSynthetic()).isTrue();
+
+        // Retransformed (by another agent, say), it keeps its members: a retransformation may not remove them.
+        byte[] again = weaver.transform(loader, "com/example/Event", e.getClass(), null,
+                new ByteBuddy().subclass(Object.class).name("com.example.Event").make().getBytes());
+        assertThat(again).isNotNull();
+        Class<?> retransformed = new ByteArrayClassLoader(WeaverTest.class.getClassLoader(),
+                Map.of("com.example.Event", again)).loadClass("com.example.Event");
+        assertThat(retransformed.getInterfaces()).containsExactly(DeferredEvent.class);
+        assertThat(retransformed.getDeclaredFields()).extracting(Field::getName)
+                .containsExactlyInAnyOrder(DeferredEvent.ID_FIELD, DeferredEvent.RUN_FIELD);
     }
 
     @Test

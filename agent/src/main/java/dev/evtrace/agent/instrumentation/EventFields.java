@@ -16,7 +16,7 @@ import net.bytebuddy.implementation.FieldAccessor;
 /**
  * Makes the program's event class a {@link DeferredEvent} as it loads: two fields and the three methods that
  * read and write them. Only a class can take them (not an interface or a record, whose fields are its
- * components), and only as it loads: a retransformation cannot add members.
+ * components), and only as it loads: a retransformation can neither add members nor remove them.
  */
 public final class EventFields {
     private EventFields() {}
@@ -29,6 +29,20 @@ public final class EventFields {
         // interfaces: with ours added it could no longer read what the untraced program wrote.
         return !type.isAssignableTo(Serializable.class)
                 || !type.getDeclaredFields().filter(named("serialVersionUID")).isEmpty();
+    }
+
+    /**
+     * Whether a loaded class took the members as it loaded. Retransforming it (another agent may) starts again
+     * from the class file it was loaded from, and a retransformation must not remove members: it takes them
+     * again.
+     */
+    public static boolean carries(Class<?> loaded) {
+        for (Class<?> i : loaded.getInterfaces()) {
+            if (i == DeferredEvent.class) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
