@@ -143,9 +143,10 @@ public final class InstrumentationCandidates {
 
     /**
      * Whether the type is, or extends, one of the super types, by its class file and its supertypes' as its
-     * loader finds them; when one cannot be read, assume it does. Never by loading them: a class loaded while
-     * another is being transformed (its subclass, being defined) skips every transformer, the installer's too,
-     * and would run uninstrumented. Answers are kept per loader, as many classes share a few supertypes.
+     * loader finds them; when one cannot be read, assume it does. Never by loading them from inside the
+     * transformation of their subclass, which is being defined: Byte Buddy's agent builder, when the agent used
+     * it, skipped a class loaded that way, which then ran uninstrumented. Answers are kept per loader, as many
+     * classes share a few supertypes.
      */
     private boolean extendsSuperType(String typeName, ClassLoader loader) {
         if (superTypes.contains(typeName)) {
