@@ -36,7 +36,10 @@ import net.bytebuddy.matcher.ElementMatchers;
 final class Installer {
     private Installer() {}
 
-    /** The transformer that weaves it, for the start-up gate to hand the classes that may need it. */
+    /**
+     * The transformer that weaves it, for the start-up gate to hand the classes that may need it; warmed up
+     * on a class of the agent's own with each piece of advice ({@link Weaver#warmUp}).
+     */
     static Weaver weaver(Config config, InstrumentationReport report, PrintStream stderr) {
         List<Weaver.Rule> rules = new ArrayList<>();
         Advice.WithCustomMapping mapping = Advice.withCustomMapping()
@@ -44,6 +47,7 @@ final class Installer {
         // Each Advice.to reads and parses its advice class: once here, not once per class transformed.
         Advice publish = mapping.to(PublishInstrumentation.PublishAdvice.class);
         Advice handler = mapping.to(HandlerInstrumentation.HandlerAdvice.class);
+        List<AsmVisitorWrapper> warmUp = new ArrayList<>(List.of(publish.on(named("publish")), handler.on(named("handle"))));
         for (MethodSpec spec : config.publish()) {
             if (!spec.isJdkCall()) {
                 rules.add(advise(spec, methods(spec).and(hasEventArgument(config.eventClass())), publish,
@@ -56,6 +60,7 @@ final class Installer {
         }
         if (!config.runs().isEmpty()) {
             Advice run = Advice.to(RunInstrumentation.RunAdvice.class);
+            warmUp.add(run.on(named("run")));
             for (MethodSpec spec : config.runs()) {
                 rules.add(advise(spec, methods(spec), run, report::runInstrumented));
             }
@@ -64,8 +69,9 @@ final class Installer {
             ElementMatcher.Junction<MethodDescription> methods = named("execute").and(takesArguments(Runnable.class))
                     .and(not(isAbstract()));
             AsmVisitorWrapper execute = Advice.to(ExecutorInstrumentation.ExecuteAdvice.class).on(methods);
+            warmUp.add(execute);
             rules.add(new Weaver.Rule(isSubTypeOf(Executor.class).and(not(isInterface())),
-                    type -> type.getDeclaredMethods().filter(methods).isEmpty() ? null : execute));
+                    (type, classFile) -> type.getDeclaredMethods().filter(methods).isEmpty() ? null : execute));
         }
         List<CallSiteInstrumentation.Call> calls = config.publish().stream().filter(MethodSpec::isJdkCall)
                 .map(s -> new CallSiteInstrumentation.Call(s.typeName(), s.methodName())).toList();
@@ -75,18 +81,22 @@ final class Installer {
                 callers = callers.or(nameMatches(MethodSpec.regex(glob)));
             }
             CallSiteInstrumentation callSites = new CallSiteInstrumentation(calls, report::publishInstrumented);
-            rules.add(new Weaver.Rule(callers.and(not(isInterface())), type -> callSites));
+            warmUp.add(new CallSiteInstrumentation(calls, type -> {}));
+            rules.add(new Weaver.Rule(callers.and(not(isInterface())),
+                    (type, classFile) -> callSites.hasCallSites(classFile) ? callSites : null));
         }
         // Byte Buddy skips synthetic methods unless told otherwise; lambda bodies are synthetic (see methods()).
         ElementMatcher<TypeDescription> eventClass = config.eventClass().isEmpty() ? ElementMatchers.none()
                 : named(config.eventClass());
-        return new Weaver(rules, eventClass, ignoredByName().or(isSynthetic()), report, stderr);
+        Weaver weaver = new Weaver(rules, eventClass, ignoredByName().or(isSynthetic()), report, stderr);
+        weaver.warmUp(warmUp);
+        return weaver;
     }
 
     private static Weaver.Rule advise(MethodSpec spec, ElementMatcher.Junction<MethodDescription> methods, Advice advice,
                                       Consumer<String> onInstrumented) {
         AsmVisitorWrapper woven = advice.on(methods);
-        return new Weaver.Rule(types(spec), type -> {
+        return new Weaver.Rule(types(spec), (type, classFile) -> {
             if (type.getDeclaredMethods().filter(methods).isEmpty()) {
                 return null;
             }

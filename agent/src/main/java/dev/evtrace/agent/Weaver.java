@@ -3,11 +3,13 @@ package dev.evtrace.agent;
 import static net.bytebuddy.matcher.ElementMatchers.isDefaultFinalizer;
 
 import dev.evtrace.agent.instrumentation.EventFields;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
@@ -31,8 +33,11 @@ import net.bytebuddy.pool.TypePool;
  * the program's event class, as it loads, gains the members of a {@link dev.evtrace.agent.bootstrap.DeferredEvent}.
  */
 final class Weaver implements ClassFileTransformer {
-    /** Which classes a piece of advice applies to, and the advice for one of them: null if it has nothing to weave. */
-    record Rule(ElementMatcher<TypeDescription> types, Function<TypeDescription, AsmVisitorWrapper> advice) {}
+    /**
+     * Which classes a piece of advice applies to, and the advice for one of them, given its description and
+     * class file: null if it has nothing to weave.
+     */
+    record Rule(ElementMatcher<TypeDescription> types, BiFunction<TypeDescription, byte[], AsmVisitorWrapper> advice) {}
 
     /** For a class that loads: it may take new members. */
     private static final ByteBuddy LOADING = new ByteBuddy()
@@ -66,10 +71,8 @@ final class Weaver implements ClassFileTransformer {
         }
         String name = internalName.replace('/', '.');
         try {
-            ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                    ClassFileLocator.ForClassLoader.of(loader));
-            TypePool pool = new TypePool.LazyFacade(new TypePool.Default.WithLazyResolution(
-                    TypePool.CacheProvider.Simple.withObjectType(), locator, TypePool.Default.ReaderMode.FAST));
+            ClassFileLocator locator = locator(name, classFile, loader);
+            TypePool pool = pool(locator);
             TypeDescription type = pool.describe(name).resolve();
             if (ignored.matches(type)) {
                 return null;
@@ -83,7 +86,7 @@ final class Weaver implements ClassFileTransformer {
                         .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED));
             }
             for (Rule rule : rules) {
-                AsmVisitorWrapper advice = rule.types().matches(type) ? rule.advice().apply(type) : null;
+                AsmVisitorWrapper advice = rule.types().matches(type) ? rule.advice().apply(type, classFile) : null;
                 if (advice != null) {
                     if (builder == null) {
                         builder = FROZEN.redefine(type, locator).ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED);
@@ -98,5 +101,39 @@ final class Weaver implements ClassFileTransformer {
             stderr.println("tracer: cannot instrument " + name + " (" + t + "); it runs untraced");
             return null;
         }
+    }
+
+    /**
+     * Weaves {@link WarmUpTarget}'s class file with the event fields and every piece of {@code advice}, and drops
+     * the result. The first class woven loads a few hundred of Byte Buddy's classes and runs their code cold:
+     * done here, on the installing thread before the gate opens, it is not done on the program's thread while
+     * its first steps are timed, and costs nothing at all to a program that loads its data before its bus.
+     */
+    void warmUp(List<AsmVisitorWrapper> advice) {
+        String name = WarmUpTarget.class.getName();
+        try (InputStream in = WarmUpTarget.class.getResourceAsStream(WarmUpTarget.class.getSimpleName() + ".class")) {
+            byte[] classFile = in.readAllBytes();
+            ClassFileLocator locator = locator(name, classFile, WarmUpTarget.class.getClassLoader());
+            TypePool pool = pool(locator);
+            DynamicType.Builder<?> builder = EventFields.add(LOADING.redefine(pool.describe(name).resolve(), locator)
+                    .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED));
+            for (AsmVisitorWrapper a : advice) {
+                builder = builder.visit(a);
+            }
+            builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // Only a warm-up: the program's first class woven does the same work.
+        }
+    }
+
+    /** The class file at hand first, then its loader's resources (never its classes). */
+    private static ClassFileLocator locator(String name, byte[] classFile, ClassLoader loader) {
+        return new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
+                ClassFileLocator.ForClassLoader.of(loader));
+    }
+
+    private static TypePool pool(ClassFileLocator locator) {
+        return new TypePool.LazyFacade(new TypePool.Default.WithLazyResolution(
+                TypePool.CacheProvider.Simple.withObjectType(), locator, TypePool.Default.ReaderMode.FAST));
     }
 }

@@ -16,12 +16,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.description.modifier.FieldManifestation;
 import net.bytebuddy.description.modifier.Ownership;
 import net.bytebuddy.description.modifier.Visibility;
 import net.bytebuddy.dynamic.loading.ByteArrayClassLoader;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.implementation.MethodCall;
 import net.bytebuddy.implementation.StubMethod;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +178,44 @@ class WeaverTest {
                 .name("com.example.Event")
                 .defineField("serialVersionUID", long.class, Visibility.PRIVATE, Ownership.STATIC, FieldManifestation.FINAL)
                 .value(1L).make().getBytes())).isNotNull();
+    }
+
+    @Test
+    void aCallerIsRewrittenOnlyWhereItCallsTheJdkPublishMethod() throws Exception {
+        Config config = Config.load(null, Map.of("tracer.publish", "java.util.Queue#add", "tracer.callers", "com.example.**",
+                "tracer.event.class", "com.example.Event"), Map.of());
+        Weaver callers = Installer.weaver(config, report, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(callers.transform(WeaverTest.class.getClassLoader(), "com/example/Lists", null, null,
+                callerOf("com.example.Lists", List.class))).isNull();
+        assertThat(callers.transform(WeaverTest.class.getClassLoader(), "com/example/Engine", null, null,
+                callerOf("com.example.Engine", Queue.class))).isNotNull();
+        assertThat(report.publishTypeCount()).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /** A class with a method {@code void put(C collection, Object element)} that calls {@code collection.add(element)}. */
+    private static byte[] callerOf(String name, Class<?> collection) throws NoSuchMethodException {
+        return new ByteBuddy().subclass(Object.class).name(name)
+                .defineMethod("put", void.class, Visibility.PUBLIC).withParameters(collection, Object.class)
+                .intercept(MethodCall.invoke(collection.getMethod("add", Object.class)).onArgument(0).withArgument(1)
+                        .andThen(StubMethod.INSTANCE))
+                .make().getBytes();
+    }
+
+    @Test
+    void warmsUpOnAClassOfItsOwnWithTheAdviceItIsGiven() {
+        boolean[] applied = {false};
+        weaver.warmUp(List.of(new AsmVisitorWrapper.AbstractBase() {
+            @Override
+            public ClassVisitor wrap(TypeDescription type, ClassVisitor visitor, Implementation.Context context,
+                                     TypePool pool, FieldList<FieldDescription.InDefinedShape> fields,
+                                     MethodList<?> methods, int writerFlags, int readerFlags) {
+                applied[0] = type.getName().equals(WarmUpTarget.class.getName());
+                return visitor;
+            }
+        }));
+        assertThat(applied[0]).isTrue();
+        assertThat(report.publishTypeCount() + report.handlerTypeCount() + report.errors()).isZero();
     }
 
     private static void call(ClassLoader loader, String type, String method, Object argument) throws Exception {

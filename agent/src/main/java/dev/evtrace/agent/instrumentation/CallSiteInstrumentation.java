@@ -10,6 +10,7 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -35,6 +36,28 @@ public final class CallSiteInstrumentation implements AsmVisitorWrapper {
     public CallSiteInstrumentation(List<Call> calls, Consumer<String> onCallSite) {
         this.calls = calls;
         this.onCallSite = onCallSite;
+    }
+
+    /**
+     * Whether the class file calls one of the methods: most classes a caller pattern selects by name call other
+     * methods of that name ({@code list.add}), and are better left as they are than rewritten to the same
+     * effect. A read of the class file alone, much cheaper than Byte Buddy's rewriting.
+     */
+    public boolean hasCallSites(byte[] classFile) {
+        boolean[] found = {false};
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return found[0] ? null : new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+                        found[0] |= isCallSite(opcode, owner, method, desc);
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return found[0];
     }
 
     @Override
@@ -71,26 +94,29 @@ public final class CallSiteInstrumentation implements AsmVisitorWrapper {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            if ((opcode == Opcodes.INVOKEINTERFACE || opcode == Opcodes.INVOKEVIRTUAL) && matches(owner, name, descriptor)) {
+            if (isCallSite(opcode, owner, name, descriptor)) {
                 onCallSite.accept(typeName);
                 super.visitInsn(Opcodes.DUP);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, TRACER, "publishedBy", "(Ljava/lang/Object;)V", false);
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
+    }
 
-        private boolean matches(String owner, String name, String descriptor) {
-            Type[] arguments = Type.getArgumentTypes(descriptor);
-            if (arguments.length != 1 || arguments[0].getSort() != Type.OBJECT) {
-                return false;
-            }
-            for (Call call : calls) {
-                if (call.method().equals(name) && isSubtype(owner.replace('/', '.'), call.owner())) {
-                    return true;
-                }
-            }
+    private boolean isCallSite(int opcode, String owner, String name, String descriptor) {
+        if (opcode != Opcodes.INVOKEINTERFACE && opcode != Opcodes.INVOKEVIRTUAL) {
             return false;
         }
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        if (arguments.length != 1 || arguments[0].getSort() != Type.OBJECT) {
+            return false;
+        }
+        for (Call call : calls) {
+            if (call.method().equals(name) && isSubtype(owner.replace('/', '.'), call.owner())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The call's static owner is a JDK type: resolve it where the JDK lives and test assignability. */
