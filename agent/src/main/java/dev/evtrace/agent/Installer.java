@@ -85,9 +85,9 @@ final class Installer {
             rules.add(new Weaver.Rule(callers.and(not(isInterface())),
                     (type, classFile) -> callSites.hasCallSites(classFile) ? callSites : null));
         }
-        // Byte Buddy skips synthetic methods unless told otherwise; lambda bodies are synthetic (see methods()).
         ElementMatcher<TypeDescription> eventClass = config.eventClass().isEmpty() ? ElementMatchers.none()
                 : named(config.eventClass());
+        // Synthetic classes are left alone; synthetic methods are skipped but for lambda bodies (see methods()).
         Weaver weaver = new Weaver(rules, eventClass, ignoredByName().or(isSynthetic()), report, stderr);
         weaver.warmUp(warmUp);
         return weaver;

@@ -26,7 +26,7 @@ import net.bytebuddy.pool.TypePool;
 /**
  * Weaves the advice into the classes the start-up gate passes on, with Byte Buddy's type descriptions and
  * class writer but without its agent builder: the builder generates a transformer class of its own at
- * start-up, and its dispatchers, which was half the installation's CPU while the program waited at the gate.
+ * start-up, and its dispatchers: over a third of the installation's CPU, while the program waited at the gate.
  * What it did per class is here: the class described from its class file (never by reflection, which would
  * load the types of its signatures, and they may be waiting at the gate), then redefined without changing
  * its shape (no field or method added), which is what lets classes already loaded be retransformed; only
