@@ -124,6 +124,9 @@ public final class InstrumentationCandidates {
             if (type.isArray() || type.isPrimitive() || type.isHidden() || IgnoredTypes.isIgnored(name)) {
                 continue;
             }
+            if (type.isInterface() && name.startsWith("java.")) {
+                continue; // the JDK's only candidates are executors, and only classes among them take advice
+            }
             ClassHeader header = classFile(name, type.getClassLoader());
             if (header == null || mayNeedInstrumentation(type.getClassLoader(), name, header)) {
                 out.add(type);

@@ -58,6 +58,7 @@ class InstrumentationCandidatesTest {
                 "tracer.handlers", SHAPES + "$Handler#handle"));
         assertThat(c.amongLoaded(new Class<?>[] {EarlyPublisherProgram.Strategy.class, EarlyPublisherProgram.Unrelated.class,
                 ThreadPoolExecutor.class, java.util.concurrent.ConcurrentHashMap.class, String.class, int[].class,
+                java.util.concurrent.Executor.class, java.util.concurrent.ExecutorService.class,
                 EarlyPublisherProgram.ThreadPerTask.class}))
                 .containsExactly(EarlyPublisherProgram.Strategy.class, ThreadPoolExecutor.class,
                         EarlyPublisherProgram.ThreadPerTask.class);
