@@ -130,6 +130,29 @@ class LoadGateTest {
     }
 
     @Test
+    void aClassTheJvmRefusesToRetransformIsNamedAndTheOthersAreStillInstrumented() {
+        List<Class<?>> retransformed = new ArrayList<>();
+        Instrumentation jvm = (Instrumentation) Proxy.newProxyInstance(LoadGateTest.class.getClassLoader(),
+                new Class<?>[] {Instrumentation.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "isModifiableClass" -> true;
+                    case "retransformClasses" -> {
+                        List<Class<?>> batch = List.of((Class<?>[]) args[0]);
+                        if (batch.contains(HandlerShapesProgram.Thrower.class)) {
+                            throw new UnsupportedOperationException("class redefinition failed");
+                        }
+                        yield retransformed.addAll(batch);
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        gate.retransform(jvm, List.of(HandlerShapesProgram.Bus.class, HandlerShapesProgram.Thrower.class,
+                HandlerShapesProgram.Strategy.class));
+        assertThat(retransformed).containsExactly(HandlerShapesProgram.Bus.class, HandlerShapesProgram.Strategy.class);
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .startsWith("tracer: cannot instrument " + HandlerShapesProgram.Thrower.class.getName())
+                .endsWith("it runs untraced");
+    }
+
+    @Test
     void aClassThatIsNoClassFileIsHeldToo() {
         CompletableFuture<byte[]> broken = CompletableFuture.supplyAsync(() -> gate.transform(null, null,
                 "com/acme/Broken", null, null, new byte[] {1, 2, 3}), LoadGateTest::onThreadOfItsOwn);
