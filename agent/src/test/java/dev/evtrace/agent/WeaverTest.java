@@ -68,6 +68,10 @@ class WeaverTest {
                 .make().getBytes();
     }
 
+    private static byte[] plainClass(String name) {
+        return new ByteBuddy().subclass(Object.class).name(name).make().getBytes();
+    }
+
     private byte[] transform(String name, byte[] classFile) {
         return weaver.transform(WeaverTest.class.getClassLoader(), name.replace('.', '/'), null, null, classFile);
     }
@@ -125,8 +129,7 @@ class WeaverTest {
 
     @Test
     void theEventClassCarriesADeferredEventsIdInFieldsOfItsOwn() throws Exception {
-        byte[] event = transform("com.example.Event", new ByteBuddy().subclass(Object.class).name("com.example.Event")
-                .make().getBytes());
+        byte[] event = transform("com.example.Event", plainClass("com.example.Event"));
         ClassLoader loader = new ByteArrayClassLoader(WeaverTest.class.getClassLoader(), Map.of(
                 "com.example.Event", event,
                 "com.example.Bus", transform("com.example.Bus", classWithMethod("com.example.Bus", "publish")),
@@ -152,7 +155,7 @@ class WeaverTest {
 
         // Retransformed (by another agent, say), it keeps its members: a retransformation may not remove them.
         byte[] again = weaver.transform(loader, "com/example/Event", e.getClass(), null,
-                new ByteBuddy().subclass(Object.class).name("com.example.Event").make().getBytes());
+                plainClass("com.example.Event"));
         assertThat(again).isNotNull();
         Class<?> retransformed = new ByteArrayClassLoader(WeaverTest.class.getClassLoader(),
                 Map.of("com.example.Event", again)).loadClass("com.example.Event");
@@ -168,10 +171,10 @@ class WeaverTest {
                 .name("com.example.Event").make().getBytes())).isNull();
         // Already loaded: a retransformation cannot add members.
         assertThat(weaver.transform(WeaverTest.class.getClassLoader(), "com/example/Event", Object.class, null,
-                new ByteBuddy().subclass(Object.class).name("com.example.Event").make().getBytes())).isNull();
+                plainClass("com.example.Event"))).isNull();
         // A loader that does not see the agent's classes (as OSGi's, which hands only java.* to the boot loader).
         assertThat(weaver.transform(new ClassLoader(null) {}, "com/example/Event", null, null,
-                new ByteBuddy().subclass(Object.class).name("com.example.Event").make().getBytes())).isNull();
+                plainClass("com.example.Event"))).isNull();
         assertThat(report.errors()).isZero();
         // A serialVersionUID of its own keeps serialization as it was.
         assertThat(transform("com.example.Event", new ByteBuddy().subclass(Object.class).implement(Serializable.class)

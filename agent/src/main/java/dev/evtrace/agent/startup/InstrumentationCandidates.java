@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class InstrumentationCandidates {
+    private static final int ACC_INTERFACE = 0x0200;
+
     private final Set<String> superTypes;
     private final List<Pattern> typeNames;
     private final Set<String> annotationDescriptors;
@@ -90,6 +92,9 @@ public final class InstrumentationCandidates {
      * @param name the class's binary name
      */
     public boolean mayNeedInstrumentation(ClassLoader loader, String name, ClassHeader header) {
+        if (name.startsWith("java.") && (header.access() & ACC_INTERFACE) != 0) {
+            return false; // the JDK's only candidates are executors, and only classes among them take advice
+        }
         if (matchesAny(typeNames, name) || superTypes.contains(name)) {
             return true;
         }
@@ -123,9 +128,6 @@ public final class InstrumentationCandidates {
             String name = type.getName();
             if (type.isArray() || type.isPrimitive() || type.isHidden() || IgnoredTypes.isIgnored(name)) {
                 continue;
-            }
-            if (type.isInterface() && name.startsWith("java.")) {
-                continue; // the JDK's only candidates are executors, and only classes among them take advice
             }
             ClassHeader header = classFile(name, type.getClassLoader());
             if (header == null || mayNeedInstrumentation(type.getClassLoader(), name, header)) {

@@ -80,6 +80,7 @@ class InstrumentationCandidatesTest {
         InstrumentationCandidates c = of(Map.of("tracer.publish", SHAPES + "$Bus#publish"));
         assertThat(mayNeed(c, EarlyPublisherProgram.ThreadPerTask.class)).isTrue();
         assertThat(mayNeed(c, ThreadPoolExecutor.class)).isTrue();
+        assertThat(mayNeed(c, java.util.concurrent.ScheduledExecutorService.class)).as("an interface").isFalse();
         assertThat(mayNeed(c, EarlyPublisherProgram.Unrelated.class)).isFalse();
     }
 

@@ -90,14 +90,27 @@ class LoadGateTest {
         assertThat(bus.get(5, TimeUnit.SECONDS)).isNull();
     }
 
-    /** The JVM's instrumentation as far as the gate uses it: the classes loaded, and those retransformed. */
     private static Instrumentation jvm(List<Class<?>> loaded, List<Class<?>> retransformed) {
+        return jvm(loaded, retransformed, null);
+    }
+
+    /**
+     * The JVM's instrumentation as far as the gate uses it: the classes loaded, and those retransformed. A batch
+     * with {@code refused} in it fails as the JVM fails a retransformation that changes a class's shape.
+     */
+    private static Instrumentation jvm(List<Class<?>> loaded, List<Class<?>> retransformed, Class<?> refused) {
         return (Instrumentation) Proxy.newProxyInstance(LoadGateTest.class.getClassLoader(),
                 new Class<?>[] {Instrumentation.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getAllLoadedClasses" -> loaded.toArray(Class<?>[]::new);
                     case "isModifiableClass" -> true;
-                    case "retransformClasses" -> retransformed.addAll(List.of((Class<?>[]) args[0]));
-                    default -> throw new UnsupportedOperationException(method.getName());
+                    case "retransformClasses" -> {
+                        List<Class<?>> batch = List.of((Class<?>[]) args[0]);
+                        if (refused != null && batch.contains(refused)) {
+                            throw new UnsupportedOperationException("class redefinition failed: attempted to delete a method");
+                        }
+                        yield retransformed.addAll(batch);
+                    }
+                    default -> throw new UnsupportedOperationException("not used by the gate: " + method.getName());
                 });
     }
 
@@ -132,18 +145,7 @@ class LoadGateTest {
     @Test
     void aClassTheJvmRefusesToRetransformIsNamedAndTheOthersAreStillInstrumented() {
         List<Class<?>> retransformed = new ArrayList<>();
-        Instrumentation jvm = (Instrumentation) Proxy.newProxyInstance(LoadGateTest.class.getClassLoader(),
-                new Class<?>[] {Instrumentation.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "isModifiableClass" -> true;
-                    case "retransformClasses" -> {
-                        List<Class<?>> batch = List.of((Class<?>[]) args[0]);
-                        if (batch.contains(HandlerShapesProgram.Thrower.class)) {
-                            throw new UnsupportedOperationException("class redefinition failed");
-                        }
-                        yield retransformed.addAll(batch);
-                    }
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        Instrumentation jvm = jvm(List.of(), retransformed, HandlerShapesProgram.Thrower.class);
         gate.retransform(jvm, List.of(HandlerShapesProgram.Bus.class, HandlerShapesProgram.Thrower.class,
                 HandlerShapesProgram.Strategy.class));
         assertThat(retransformed).containsExactly(HandlerShapesProgram.Bus.class, HandlerShapesProgram.Strategy.class);
