@@ -53,6 +53,8 @@ public final class HotPath implements Callable<Integer> {
     /** Iteration scores and allocation per op, by "handlers/tracing" or "nanoTime", over all rounds. */
     private final Map<String, List<Double>> scores = new TreeMap<>();
     private final Map<String, List<Double>> allocation = new TreeMap<>();
+    /** Each fork's mean score, by the same keys, in the order the rounds ran. */
+    private final Map<String, List<Double>> forkMeans = new TreeMap<>();
 
     public static void main(String[] args) {
         Harness.main("HotPath", new HotPath(), args);
@@ -84,6 +86,7 @@ public final class HotPath implements Callable<Integer> {
                 for (IterationResult it : fork.getIterationResults()) {
                     scores.computeIfAbsent(key, k -> new ArrayList<>()).add(it.getPrimaryResult().getScore());
                 }
+                forkMeans.computeIfAbsent(key, k -> new ArrayList<>()).add(fork.getPrimaryResult().getScore());
             }
             r.getSecondaryResults().forEach((name, result) -> {
                 if (name.endsWith("gc.alloc.rate.norm")) {
@@ -108,6 +111,16 @@ public final class HotPath implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %5.1f  %5.1f  %14s%n", added(handlers),
                     median(handlers + "/traced") / median(handlers + "/untraced"),
                     alloc.isEmpty() ? "- (no -prof gc)" : String.format(Locale.ROOT, "%.2f", Stats.median(alloc)));
+        }
+        // A traced fork runs in a fast or a slow mode for its whole life (see BENCHMARKS.md): the medians above
+        // depend on how many forks of each it drew, which these show.
+        out.println("each traced fork's mean, ns per event, in the order the rounds ran:");
+        for (String handlers : new String[] {"1", "3"}) {
+            out.printf(Locale.ROOT, "%8s", handlers);
+            for (double mean : forkMeans.getOrDefault(handlers + "/traced", List.of())) {
+                out.printf(Locale.ROOT, "  %7.1f", mean);
+            }
+            out.println();
         }
         double perEvent = added("1");
         double perDelivery = (added("3") - added("1")) / 2;
