@@ -106,10 +106,12 @@ class LoadGateTest {
                     case "retransformClasses" -> {
                         List<Class<?>> batch = List.of((Class<?>[]) args[0]);
                         if (refused != null && batch.contains(refused)) {
+                            // What HotSpot throws for a retransformation that removes a method: the case under test.
                             throw new UnsupportedOperationException("class redefinition failed: attempted to delete a method");
                         }
                         yield retransformed.addAll(batch);
                     }
+                    // Any other call fails the test: the gate must not depend on more of the JVM than the above.
                     default -> throw new UnsupportedOperationException("not used by the gate: " + method.getName());
                 });
     }
