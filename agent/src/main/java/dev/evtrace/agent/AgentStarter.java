@@ -51,7 +51,7 @@ final class AgentStarter {
         FutureTask<StoreWriter> writerStart = new FutureTask<>(() -> {
             StoreWriter w = new StoreWriter(config, recording, types, stderr, () -> stderr.println(
                     "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", " + runs));
-            gate.exempt(w.thread());
+            w.threads().forEach(gate::exempt);
             w.start();
             return w;
         });
