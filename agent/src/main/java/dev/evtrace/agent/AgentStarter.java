@@ -51,7 +51,7 @@ final class AgentStarter {
         FutureTask<StoreWriter> writerStart = new FutureTask<>(() -> {
             StoreWriter w = new StoreWriter(config, recording, types, stderr, () -> stderr.println(
                     "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", " + runs));
-            w.threads().forEach(gate::exempt);
+            gate.exempt(w.thread());
             w.start();
             return w;
         });

@@ -36,7 +36,6 @@ public record Config(
         long rollEvents,
         long rollMillis,
         boolean journal,
-        int writerNice,
         double sampleRate,
         int sampleContext,
         PayloadMode payload,
@@ -48,7 +47,7 @@ public record Config(
             "tracer.run", "tracer.preset", "tracer.callers", "tracer.event.type", "tracer.event.class",
             "tracer.event.timestamp", "tracer.correlation.id", "tracer.buffer.size", "tracer.overflow",
             "tracer.critical", "tracer.deliveries", "tracer.executors", "tracer.store.roll.events",
-            "tracer.store.roll.seconds", "tracer.store.journal", "tracer.writer.nice", "tracer.payload",
+            "tracer.store.roll.seconds", "tracer.store.journal", "tracer.payload",
             "tracer.sample.rate", "tracer.sample.context", "tracer.config");
     static final String DEFAULT_CRITICAL = "SIGNAL,ORDER,FILL,RISK_BREACH,PORTFOLIO";
 
@@ -121,7 +120,6 @@ public record Config(
                 number(s, "tracer.store.roll.events", 1_000_000, 1, Long.MAX_VALUE, false),
                 rollMillis(s),
                 bool(s, "tracer.store.journal", true),
-                (int) number(s, "tracer.writer.nice", 0, 0, 19, false),
                 rate(s),
                 (int) number(s, "tracer.sample.context", 5, 0, 1_000, false),
                 payload(s),

@@ -49,16 +49,7 @@ class ConfigTest {
         assertThat(config.journal()).isTrue();
         assertThat(config.rollMillis(true)).as("journaled").isEqualTo(5_000);
         assertThat(config.rollMillis(false)).as("without a journal").isEqualTo(1_000);
-        assertThat(config.writerNice()).isZero();
         assertThat(config.warnings()).isEmpty();
-    }
-
-    @Test
-    void theWriterNiceValueIsZeroToNineteen() throws Exception {
-        Config config = Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.writer.nice", "19"), NONE);
-        assertThat(config.writerNice()).isEqualTo(19);
-        assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.writer.nice", "-5"), NONE))
-                .hasMessage("bad setting tracer.writer.nice=-5: must be a whole number between 0 and 19");
     }
 
     @Test

@@ -19,11 +19,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +32,6 @@ import java.util.function.Consumer;
  */
 public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private static final int BATCH = 4_096;
-    private static final int LOWERED_BATCH = 256;
     /**
      * Enough rows for the writing code's classes to load and for C1 to compile it, too few for C2: at 40,000, C2
      * compiled the per-row methods from made-up rows in every traced JVM (a quarter of a second, all of it wasted
@@ -42,13 +39,6 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
      */
     private static final int WARM_UP_ROWS = 4_000;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** A half-full ring of the default size fills up in ~75 ms of the reference sample, ~10 ms of its sweep. */
-    private static final long CATCH_UP_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-    /** How long the ring must stay nearly empty before the catch-up thread leaves it to the writer thread. */
-    private static final long HANDOVER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    private static final int PRIORITY_UNKNOWN = 0;
-    private static final int PRIORITY_LOWERED = 1;
-    private static final int PRIORITY_UNCHANGED = 2;
 
     private final Config config;
     private final Recording recording;
@@ -78,21 +68,6 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         }
     };
     private final Thread thread;
-    private final Thread catchUp;
-    /** Held by whichever of the two threads is writing: the store's writer and the fields below are single-threaded. */
-    private final ReentrantLock writing = new ReentrantLock(true);
-    /** The writer thread's id for the OS, for the catch-up thread to lower its priority by. */
-    private String writerThreadId;
-    /** {@link #PRIORITY_UNKNOWN} until renice returns, then whether it lowered the writer thread's priority. */
-    private volatile int priority = PRIORITY_UNKNOWN;
-    /** Set while the catch-up thread drains: the writer thread then leaves the lock to it. */
-    private volatile boolean catchingUp;
-    private volatile boolean storeReady;
-    private volatile boolean writerDone;
-    private volatile long catchUpCpuNanos = -1;
-    /** When the files are next completed; never before the store is open. */
-    private volatile long nextRoll = Long.MAX_VALUE;
-    private boolean announced;
     private volatile boolean stopping;
     private EventDatasetWriter writer;
     /** tracer.store.journal: every row written since the files last completed, for recovery after a kill. */
@@ -118,13 +93,11 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         this.payloads = new Payloads(config.payload());
         this.thread = new Thread(this, "tracer-writer");
         thread.setDaemon(true);
-        this.catchUp = new Thread(this::catchUp, "tracer-writer-catch-up");
-        catchUp.setDaemon(true);
     }
 
-    /** The threads {@link #start()} starts: the agent's start-up lets them load classes without waiting. */
-    public List<Thread> threads() {
-        return List.of(thread, catchUp);
+    /** The thread {@link #start()} starts: the agent's start-up lets it load classes without waiting. */
+    public Thread thread() {
+        return thread;
     }
 
     public void start() {
@@ -133,113 +106,15 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
 
     @Override
     public void run() {
-        writerThreadId = WriterPriority.currentThreadId();
-        if (writerThreadId != null && config.writerNice() > 0) {
-            catchUp.start(); // by this thread before its priority is lowered, which a thread started later inherits
-        } else {
-            priority = PRIORITY_UNCHANGED;
-        }
-        writing.lock();
-        try {
-            open();
-            warmUp();
-            nextRoll = System.currentTimeMillis() + config.rollMillis(journal.active());
-        } finally {
-            writing.unlock();
-        }
-        storeReady = true;
-        LockSupport.unpark(catchUp);
+        open();
+        warmUp();
         EventRing ring = recording.ring();
+        boolean announced = false;
+        long nextRoll = System.currentTimeMillis() + config.rollMillis(journal.active());
         while (true) {
-            // Lowered (or about to be: renice takes effect mid-batch), it holds the lock for short batches and
-            // leaves the rolls to the catch-up thread: a thread the program and the JIT keep from the CPU can be
-            // stopped for a long time while it holds the lock, and the catch-up thread waits for it.
-            int p = priority;
-            int n = catchingUp ? 0
-                    : p == PRIORITY_UNCHANGED ? drainAndRoll(BATCH, true)
-                    : drainAndRoll(LOWERED_BATCH, p == PRIORITY_UNKNOWN);
-            if (n == 0) {
-                if (stopping && ring.pending() == 0) {
-                    break;
-                }
-                LockSupport.parkNanos(IDLE_PARK_NANOS);
-            }
-        }
-        writerDone = true;
-        LockSupport.unpark(catchUp);
-        joinUninterruptibly(catchUp);
-        writing.lock();
-        try {
-            recordLoss();
-            close();
-        } finally {
-            writing.unlock();
-        }
-        journal.awaitRecovery();
-    }
-
-    /**
-     * The catch-up thread, at the program's priority. Once the store is open, it lowers the writer thread's
-     * priority (tracer.writer.nice), so that the program's threads and the JIT come first and the writer takes
-     * the CPU they leave, the ring absorbing its lag, and drains the ring itself while the writer's code is cold
-     * and the JIT busiest. It leaves the ring to the writer thread once the ring has stayed
-     * nearly empty for {@link #HANDOVER_NANOS}, and takes it back whenever it is half full, and at exit: the
-     * program then waits for buffer space no more than it would for a writer at its own priority.
-     */
-    private void catchUp() {
-        // Not before the store is open: the writer thread, slowed down while it opens the store under the lock,
-        // would hold this one up.
-        while (!storeReady && !writerDone) {
-            LockSupport.park(this);
-        }
-        // At once: lowered a second later, the writer thread measured no faster than one never lowered.
-        boolean lowered = WriterPriority.lower(writerThreadId, config.writerNice(),
-                message -> stderr.println("tracer: " + message));
-        priority = lowered ? PRIORITY_LOWERED : PRIORITY_UNCHANGED;
-        catchingUp = lowered;
-        EventRing ring = recording.ring();
-        long behind = ring.capacity() / 2;
-        long ahead = ring.capacity() / 32;
-        long quietSince = System.nanoTime();
-        while (lowered && !writerDone) {
-            if (catchingUp) {
-                int n = drainAndRoll(BATCH, true);
-                long now = System.nanoTime();
-                if (ring.pending() > ahead || stopping) {
-                    quietSince = now;
-                } else if (now - quietSince > HANDOVER_NANOS) {
-                    catchingUp = false;
-                }
-                if (n == 0) {
-                    LockSupport.parkNanos(IDLE_PARK_NANOS);
-                }
-            } else {
-                LockSupport.parkNanos(CATCH_UP_POLL_NANOS);
-                if (stopping || ring.pending() > behind) {
-                    catchingUp = true;
-                    quietSince = System.nanoTime();
-                } else if (System.currentTimeMillis() >= nextRoll && writing.tryLock()) {
-                    // Not lock(): waiting here for a writer thread stopped while it holds the lock, this one
-                    // would not see the ring fill up.
-                    try {
-                        drainAndRoll(0, true);
-                    } finally {
-                        writing.unlock();
-                    }
-                }
-            }
-        }
-        catchingUp = false;
-        catchUpCpuNanos = ownCpuNanos();
-    }
-
-    /** Drains a batch into the store, and completes its files if a roll is due and it may; under {@link #writing}. */
-    private int drainAndRoll(int batch, boolean mayRoll) {
-        writing.lock();
-        try {
-            int n = recording.ring().drain(this, batch);
+            int n = ring.drain(this, BATCH);
             long now = System.currentTimeMillis();
-            if (mayRoll && now >= nextRoll) {
+            if (now >= nextRoll) {
                 roll();
                 // A kill loses what was drained since the start of the last roll that completed: with rolls
                 // every R ms taking d ms each, up to R + d. Starting the next one d ms early keeps it near R;
@@ -253,28 +128,19 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
                 announced = true;
                 onFirstEvent.run();
             }
-            if (n < batch) {
+            if (n < BATCH) {
                 recordLoss();
             }
-            return n;
-        } finally {
-            writing.unlock();
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+            if (n == 0) {
+                if (stopping && ring.pending() == 0) {
+                    break;
+                }
+                LockSupport.parkNanos(IDLE_PARK_NANOS);
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        recordLoss();
+        close();
+        journal.awaitRecovery();
     }
 
     /** Drains what is left, completes every file and waits for it, at most {@code timeoutMillis}. */
@@ -430,8 +296,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         if (writer == null) {
             return;
         }
-        long own = ownCpuNanos();
-        cpuNanos = own < 0 || catchUpCpuNanos < 0 ? own : own + catchUpCpuNanos;
+        cpuNanos = ownCpuNanos();
         if (failed) {
             writeCountersQuietly();
             return;

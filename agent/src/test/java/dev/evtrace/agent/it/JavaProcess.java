@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /** Runs a real JVM (the sample backtest, with or without tracer.jar) and keeps what it printed. */
 record JavaProcess(int exitCode, String stdout, String stderr) {
@@ -16,26 +15,15 @@ record JavaProcess(int exitCode, String stdout, String stderr) {
     static final Path SAMPLES_PROPERTIES = Path.of(System.getProperty("samples.properties", "../samples/tracer.properties"));
 
     static JavaProcess run(List<String> jvmOptions, List<String> programArgs, Path workDir) throws IOException, InterruptedException {
-        return run(jvmOptions, programArgs, workDir, process -> {});
-    }
-
-    /** The same, calling {@code whileRunning} with the process as soon as it started. */
-    static JavaProcess run(List<String> jvmOptions, List<String> programArgs, Path workDir, Consumer<Process> whileRunning)
-            throws IOException, InterruptedException {
         List<String> program = new ArrayList<>();
         program.add("-jar");
         program.add(SAMPLES_JAR.toAbsolutePath().toString());
         program.addAll(programArgs);
-        return runMain(jvmOptions, program, workDir, whileRunning);
+        return runMain(jvmOptions, program, workDir);
     }
 
     /** Runs {@code java <jvmOptions> <program>}, the program being -jar or -cp with a main class and its arguments. */
     static JavaProcess runMain(List<String> jvmOptions, List<String> program, Path workDir) throws IOException, InterruptedException {
-        return runMain(jvmOptions, program, workDir, process -> {});
-    }
-
-    private static JavaProcess runMain(List<String> jvmOptions, List<String> program, Path workDir,
-                                       Consumer<Process> whileRunning) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -44,7 +32,6 @@ record JavaProcess(int exitCode, String stdout, String stderr) {
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        whileRunning.accept(process);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("timed out: " + command);
@@ -59,16 +46,11 @@ record JavaProcess(int exitCode, String stdout, String stderr) {
 
     static JavaProcess traced(List<String> agentOptions, List<String> programArgs, Path workDir)
             throws IOException, InterruptedException {
-        return traced(agentOptions, programArgs, workDir, process -> {});
-    }
-
-    static JavaProcess traced(List<String> agentOptions, List<String> programArgs, Path workDir,
-                              Consumer<Process> whileRunning) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>();
         options.add("-javaagent:" + TRACER_JAR.toAbsolutePath());
         options.add("-Dtracer.config=" + SAMPLES_PROPERTIES.toAbsolutePath());
         options.addAll(agentOptions);
-        return run(options, programArgs, workDir, whileRunning);
+        return run(options, programArgs, workDir);
     }
 
     /** The sample's own count of events, from its results block. */
