@@ -8,6 +8,7 @@ import dev.evtrace.benchmarks.process.Machine;
 import dev.evtrace.benchmarks.process.SampleJars;
 import dev.evtrace.benchmarks.process.SampleOutput;
 import dev.evtrace.benchmarks.process.Tally;
+import dev.evtrace.benchmarks.process.ThreadCpu;
 import dev.evtrace.benchmarks.process.TimeToMain;
 import dev.evtrace.benchmarks.process.Variant;
 import java.io.IOException;
@@ -173,6 +174,10 @@ public final class EndToEnd implements Callable<Integer> {
         t.wallSeconds.add(run.wallNanos() / 1e9);
         t.cpuSeconds.add(run.cpuNanos() / 1e9);
         Tally.add(t.cpuSecondsByGroup, run.cpuSecondsByGroup());
+        Double waiting = run.waitingSecondsByGroup().get(ThreadCpu.Group.PROGRAM);
+        if (waiting != null) {
+            t.programWaitingSeconds.add(waiting);
+        }
         GcLog gc = GcLog.parse(Files.readString(gcLog));
         Files.delete(gcLog);
         t.heapAfterGc.add((double) gc.maxAfterGc());

@@ -70,6 +70,7 @@ final class EndToEndReport {
         }
         cpuByGroup("the backtest", untraced.cpuSecondsByGroup, traced.cpuSecondsByGroup);
         cpuByGroup("the one-bar backtest", untraced.tinyRunCpuSecondsByGroup, traced.tinyRunCpuSecondsByGroup);
+        programWaiting(untraced, traced, disabled);
         out.printf(Locale.ROOT, "store: %.1f MB on disk, %.1f bytes per event%n",
                 median(traced.storeBytes) / 1e6, median(traced.storeBytes) / written);
         if (median(untraced.heapAfterGc) >= 0 && median(traced.heapAfterGc) >= 0) {
@@ -103,6 +104,21 @@ final class EndToEndReport {
                     g.ordinal() < ThreadCpu.Group.values().length - 1 ? "," : ""));
         }
         out.println(line);
+    }
+
+    /**
+     * The program's threads runnable but not running: on two cores, the time the tracer's writer and the JIT
+     * compiling its code take from the program rather than from the spare core.
+     */
+    private void programWaiting(Tally untraced, Tally traced, Tally disabled) {
+        if (untraced.programWaitingSeconds.isEmpty() || traced.programWaitingSeconds.isEmpty()) {
+            return;
+        }
+        double base = median(untraced.programWaitingSeconds);
+        out.printf(Locale.ROOT, "waiting for a core, the backtest (median s the program's threads were runnable but not "
+                        + "running): untraced %.2f, traced %.2f (%+.2f), disabled %.2f (%+.2f)%n", base,
+                median(traced.programWaitingSeconds), median(traced.programWaitingSeconds) - base,
+                median(disabled.programWaitingSeconds), median(disabled.programWaitingSeconds) - base);
     }
 
     /** Bytes as MiB, or "-" for a run without a collection. */

@@ -22,6 +22,8 @@ public final class Tally {
     /** The same by group of threads (Linux only; none elsewhere), for the backtests and the one-bar runs. */
     public final Map<ThreadCpu.Group, List<Double>> cpuSecondsByGroup = new EnumMap<>(ThreadCpu.Group.class);
     public final Map<ThreadCpu.Group, List<Double>> tinyRunCpuSecondsByGroup = new EnumMap<>(ThreadCpu.Group.class);
+    /** Seconds the backtest's program threads were runnable but waiting for a CPU (Linux only; none elsewhere). */
+    public final List<Double> programWaitingSeconds = new ArrayList<>();
     /** CPU seconds of the shorter backtest (untraced and traced only), and the events it wrote (traced). */
     public final List<Double> shortCpuSeconds = new ArrayList<>();
     public final List<Double> shortWritten = new ArrayList<>();

@@ -3,10 +3,12 @@ package dev.evtrace.benchmarks.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ThreadCpuTest {
     @Test
@@ -43,10 +45,42 @@ class ThreadCpuTest {
     }
 
     @Test
+    void addsUpEachGroupsTimeOnACpuAndWaitingForOne(@TempDir Path tasks) throws IOException {
+        task(tasks, "101", "java", "2000000000 500000000 40");
+        task(tasks, "102", "pool-1-thread-1", "1000000000 250000000 12");
+        task(tasks, "103", "C2 CompilerThre", "3000000000 900000000 70");
+        ThreadCpu cpu = new ThreadCpu(tasks);
+        cpu.poll();
+
+        assertThat(cpu.seconds()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                ThreadCpu.Group.PROGRAM, 3.0, ThreadCpu.Group.JIT, 3.0));
+        assertThat(cpu.waitingSeconds()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                ThreadCpu.Group.PROGRAM, 0.75, ThreadCpu.Group.JIT, 0.9));
+    }
+
+    @Test
+    void aThreadThatEndsKeepsItsLastReading(@TempDir Path tasks) throws IOException {
+        task(tasks, "101", "java", "2000000000 500000000 40");
+        ThreadCpu cpu = new ThreadCpu(tasks);
+        cpu.poll();
+        Files.walk(tasks.resolve("101")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        cpu.poll();
+
+        assertThat(cpu.waitingSeconds()).containsEntry(ThreadCpu.Group.PROGRAM, 0.5);
+    }
+
+    @Test
     void readsNothingOfAProcessThatIsGone() {
         ThreadCpu cpu = new ThreadCpu(Path.of("/nonexistent/task"));
         cpu.poll();
         assertThat(cpu.seconds()).isEmpty();
+    }
+
+    /** A thread's entry as Linux writes it: {@code comm} ends in a newline, {@code schedstat} is three numbers. */
+    private static void task(Path tasks, String tid, String name, String schedstat) throws IOException {
+        Path dir = Files.createDirectories(tasks.resolve(tid));
+        Files.writeString(dir.resolve("comm"), name + "\n");
+        Files.writeString(dir.resolve("schedstat"), schedstat + "\n");
     }
 
     /** Busy for 50 ms of its own CPU time. */
