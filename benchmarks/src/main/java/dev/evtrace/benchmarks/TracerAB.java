@@ -142,7 +142,8 @@ public final class TracerAB implements Callable<Integer> {
         for (ThreadCpu.Group g : ThreadCpu.Group.values()) {
             add(measures, g.label() + " cpu s", run.cpuSecondsByGroup().getOrDefault(g, 0.0));
         }
-        add(measures, "program waiting for a core s", run.waitingSecondsByGroup().getOrDefault(ThreadCpu.Group.PROGRAM, 0.0));
+        add(measures, "program waiting for a core s",
+                run.waitingSecondsByGroup().getOrDefault(ThreadCpu.Group.PROGRAM, 0.0));
         add(measures, "waiting ms", (double) exit.waitingMillis());
         out.printf(Locale.ROOT, "  round %d %s wall %6.2f s, cpu %6.2f s, %d written, %d ms waiting, load average %s%n",
                 round + 1, label, run.wallNanos() / 1e9, run.cpuNanos() / 1e9, exit.written(), exit.waitingMillis(),
