@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One finished child JVM: its output, its exit code, how long it took from launch to exit, the CPU time all its
  * threads used (and, on Linux, by group of threads, with each group's time waiting for a CPU), and the wall-clock
- * time it was launched at (to compare with what {@link TimeToMain} prints). The CPU time is the last reading of a poll every {@value #CPU_POLL_MILLIS} ms,
- * so it misses at most that much of the end of the run per core; the threads' is read every
- * {@value #THREAD_POLL_EVERY}th poll, as it takes a file read per thread on the machine being measured.
+ * time it was launched at (to compare with what {@link TimeToMain} prints). The CPU time is the last reading of a
+ * poll every {@value #CPU_POLL_MILLIS} ms, so it misses at most that much of the end of the run per core; the
+ * threads' is read every {@value #THREAD_POLL_EVERY}th poll, as it takes a file read per thread on the machine
+ * being measured.
  */
 public record JvmRun(String stdout, String stderr, int exitCode, long wallNanos, long cpuNanos, long launchedAtMicros,
                      Map<ThreadCpu.Group, Double> cpuSecondsByGroup, Map<ThreadCpu.Group, Double> waitingSecondsByGroup) {
