@@ -37,6 +37,12 @@ public final class ThreadContext {
     int[] handlerPublishFrame = new int[8];
     long[] handlerStart = new long[8];
     int handlerDepth;
+    /**
+     * The publish frame whose delivery was the last thing the tracer saw on this thread, ended normally; -1
+     * after anything else. Its {@code publishProcessed} is then the moment the next delivery of that frame
+     * starts (see {@link Tracer#handlerStart}).
+     */
+    int endedFrame = -1;
 
     public static ThreadContext current() {
         return CURRENT.get();
@@ -74,6 +80,7 @@ public final class ThreadContext {
             publishProcessed = Arrays.copyOf(publishProcessed, n);
         }
         int i = publishDepth;
+        endedFrame = -1;
         publishEvent[i] = event;
         // Runs and sources are few and long-lived: stored only when they change, as each reference stored
         // into these long-lived arrays costs G1's write barrier a StoreLoad fence (see EventRing.fill).

@@ -101,9 +101,18 @@ public final class Tracer {
         if (ctx.isHandling(event, handler)) {
             return null;
         }
-        long now = Clock.ticks();
         Object source = handler == null ? declaringType : handler.getClass();
         int frame = ctx.publishFrameOf(event);
+        long now;
+        if (frame >= 0 && ctx.endedFrame == frame) {
+            // The previous delivery of this publish has just returned normally, and the tracer saw nothing on
+            // this thread since: only the bus's loop ran, nanoseconds below the store's microsecond. Its end
+            // is this one's start, which saves a further delivery one of its two clock readings.
+            now = ctx.publishProcessed[frame];
+        } else {
+            now = Clock.ticks();
+        }
+        ctx.endedFrame = -1;
         if (frame >= 0) {
             if (ctx.publishReceived[frame] == Clock.NONE) {
                 ctx.publishReceived[frame] = now;
@@ -142,6 +151,8 @@ public final class Tracer {
         if (frame >= 0) {
             ctx.publishProcessed[frame] = now;
         }
+        // After a throw the bus may take its time (Guava logs the exception): the next delivery reads the clock.
+        ctx.endedFrame = threw ? -1 : frame;
         Recording r = recording;
         if (r != null && r.recordsDeliveries()) {
             r.hand(EventRing.DELIVERY | (threw ? EventRing.THREW : 0), event, run, ctx.handlerEventId[h], 0,

@@ -10,6 +10,7 @@ import dev.evtrace.agent.bootstrap.Recording;
 import dev.evtrace.agent.bootstrap.Tracer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
@@ -122,6 +123,63 @@ class AdviceTest {
     }
 
     @Test
+    void startsAFurtherDeliveryWhereThePreviousOneEnded() throws Exception {
+        TestBus bus = woven(SyncBus.class);
+        bus.subscribe(woven(Thrower.class));
+        bus.subscribe(woven(Thrower.class));
+        bus.subscribe(woven(Republisher.class));
+
+        bus.publish(new Object());
+
+        List<long[]> ticks = drainTicks();
+        assertThat(ticks).hasSize(4);
+        long[] first = ticks.get(0);
+        long[] second = ticks.get(1);
+        long[] third = ticks.get(2);
+        long[] event = ticks.get(3);
+        assertThat(second[0]).isEqualTo(first[1]);
+        assertThat(third[0]).isEqualTo(second[1]);
+        assertThat(event).containsExactly(first[0], third[1]);
+    }
+
+    @Test
+    void readsTheClockForADeliveryAfterOneThatThrew() throws Exception {
+        TestBus bus = woven(CatchingBus.class);
+        bus.subscribe(woven(Thrower.class));
+        bus.subscribe(woven(Thrower.class));
+        Failures.next = new IllegalStateException("boom");
+
+        bus.publish(new Object());
+
+        List<long[]> ticks = drainTicks();
+        assertThat(ticks).hasSize(3);
+        // The bus slept 2 ms between the two, as it handled the exception: the second started after that.
+        assertThat(ticks.get(1)[0] - ticks.get(0)[1]).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2));
+    }
+
+    @Test
+    void readsTheClockForTheFirstDeliveryOfTheNextEvent() throws Exception {
+        TestBus bus = woven(SyncBus.class);
+        bus.subscribe(woven(Thrower.class));
+
+        bus.publish("first");
+        Pause.spin(TimeUnit.MILLISECONDS.toNanos(2));
+        bus.publish("second");
+
+        List<long[]> ticks = drainTicks();
+        assertThat(ticks).hasSize(4);
+        assertThat(ticks.get(2)[0] - ticks.get(0)[1]).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2));
+    }
+
+    /** Raw clock readings in ring order: a delivery's received and processed, an event's received and processed. */
+    private List<long[]> drainTicks() {
+        List<long[]> ticks = new ArrayList<>();
+        recording.ring().drain((kind, e, run, id, cause, source, thread, c, r, p) -> ticks.add(new long[] {r, p}),
+                Integer.MAX_VALUE);
+        return ticks;
+    }
+
+    @Test
     void doesNothingWithoutARecording() throws Exception {
         Tracer.start(null);
         TestBus bus = woven(SyncBus.class);
@@ -145,6 +203,27 @@ class AdviceTest {
         public void publish(Object event) {
             for (Consumer<Object> h : handlers) {
                 h.accept(event);
+            }
+        }
+
+        @Override
+        public void subscribe(Consumer<Object> handler) {
+            handlers.add(handler);
+        }
+    }
+
+    /** Delivers to every handler whatever the others throw, taking its time over each exception. */
+    public static class CatchingBus extends SyncBus {
+        private final List<Consumer<Object>> handlers = new ArrayList<>();
+
+        @Override
+        public void publish(Object event) {
+            for (Consumer<Object> h : handlers) {
+                try {
+                    h.accept(event);
+                } catch (RuntimeException e) {
+                    Pause.spin(TimeUnit.MILLISECONDS.toNanos(2));
+                }
             }
         }
 
@@ -182,6 +261,16 @@ class AdviceTest {
     /** Lives outside the woven classes, which a child-first loader defines anew with their own statics. */
     public static final class Failures {
         public static RuntimeException next;
+    }
+
+    public static final class Pause {
+        /** Busy for at least {@code nanos}, by the clock the tracer reads (a sleep or a park may return early). */
+        public static void spin(long nanos) {
+            long until = System.nanoTime() + nanos;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     public static class Thrower implements Consumer<Object> {
