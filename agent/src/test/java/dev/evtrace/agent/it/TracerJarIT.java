@@ -11,7 +11,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
-/** What tracer.jar's own classes cost a traced JVM beyond their loading. */
+/** What tracer.jar's classes cost a traced JVM beyond their loading. */
 class TracerJarIT {
     private static final String INDY_CONCAT = "makeConcatWithConstants";
 
@@ -40,5 +40,19 @@ class TracerJarIT {
 
         assertThat(own).hasSizeGreaterThan(100);
         assertThat(indy).isEmpty();
+    }
+
+    /**
+     * The store's ParquetMetadata, not parquet-hadoop's, whose static initializer makes a JSON mapper out of some 370
+     * of Jackson's classes in every traced JVM (BENCHMARKS.md, session 15): the store's has no static initializer.
+     */
+    @Test
+    void carriesTheStoresParquetMetadata() throws IOException {
+        try (JarFile jar = new JarFile(JavaProcess.TRACER_JAR.toFile())) {
+            JarEntry entry = jar.getJarEntry("dev/evtrace/shaded/org/apache/parquet/hadoop/metadata/ParquetMetadata.class");
+            assertThat(entry).isNotNull();
+            String bytes = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(bytes).contains("toJSON").doesNotContain("<clinit>");
+        }
     }
 }
