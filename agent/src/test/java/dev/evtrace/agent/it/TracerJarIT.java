@@ -43,16 +43,26 @@ class TracerJarIT {
     }
 
     /**
-     * The store's ParquetMetadata, not parquet-hadoop's, whose static initializer makes a JSON mapper out of some 370
-     * of Jackson's classes in every traced JVM (BENCHMARKS.md, session 15): the store's has no static initializer.
+     * The store's ParquetMetadata and Packer, not parquet's, whose static initializers load some 370 of Jackson's
+     * classes and 164 packer classes nothing uses (BENCHMARKS.md, session 15): the store's ParquetMetadata has no
+     * static initializer, and its Packer names no factory class itself.
      */
     @Test
-    void carriesTheStoresParquetMetadata() throws IOException {
+    void carriesTheStoresParquetMetadataAndPacker() throws IOException {
         try (JarFile jar = new JarFile(JavaProcess.TRACER_JAR.toFile())) {
-            JarEntry entry = jar.getJarEntry("dev/evtrace/shaded/org/apache/parquet/hadoop/metadata/ParquetMetadata.class");
-            assertThat(entry).isNotNull();
-            String bytes = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertThat(bytes).contains("toJSON").doesNotContain("<clinit>");
+            String parquet = "dev/evtrace/shaded/org/apache/parquet/";
+            assertThat(classBytes(jar, parquet + "hadoop/metadata/ParquetMetadata")).contains("toJSON")
+                    .doesNotContain("<clinit>");
+            assertThat(classBytes(jar, parquet + "column/values/bitpacking/Packer")).contains("LITTLE_ENDIAN")
+                    .doesNotContain("BitPacking");
+            assertThat(jar.getJarEntry(parquet + "column/values/bitpacking/Packer$LittleEndianLongs.class")).isNotNull();
         }
+    }
+
+    /** A class's bytes, one char a byte: its constants' names show as they are. */
+    private static String classBytes(JarFile jar, String name) throws IOException {
+        JarEntry entry = jar.getJarEntry(name + ".class");
+        assertThat(entry).as(name).isNotNull();
+        return new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
     }
 }
