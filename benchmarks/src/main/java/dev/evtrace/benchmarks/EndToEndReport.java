@@ -62,6 +62,8 @@ final class EndToEndReport {
                             + "short one of %.0f events: %.2f us for each further event, and %.2f s that do not grow "
                             + "with the run (the JIT compiling the tracer's code, its start-up)%n",
                     addedCpu, shortAdded, shortWritten, perEvent * 1e6, addedCpu - perEvent * written);
+        } else if (traced.tinyRunCpuSeconds.isEmpty()) {
+            out.printf(Locale.ROOT, "cpu: tracing adds %.2f s of CPU (all threads) to the backtest%n", addedCpu);
         } else {
             double fixedCpu = median(traced.tinyRunCpuSeconds) - median(untraced.tinyRunCpuSeconds);
             out.printf(Locale.ROOT, "cpu: tracing adds %.2f s of CPU (all threads) to the backtest, %.2f s of it in "
@@ -158,6 +160,9 @@ final class EndToEndReport {
 
     private void startUp(String what, List<Double> untraced, List<Double> traced,
                          List<Double> disabled) {
+        if (untraced.isEmpty()) {
+            return; // --startup-runs 0
+        }
         double base = median(untraced);
         out.printf(Locale.ROOT, "start-up, %s (median ms): untraced %.0f, traced %.0f (%+.0f), disabled %.0f (%+.0f)%n",
                 what, base, median(traced), median(traced) - base, median(disabled), median(disabled) - base);

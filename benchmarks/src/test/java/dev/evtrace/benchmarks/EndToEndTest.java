@@ -2,7 +2,14 @@ package dev.evtrace.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evtrace.benchmarks.process.Tally;
+import dev.evtrace.benchmarks.process.Variant;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EndToEndTest {
@@ -21,6 +28,33 @@ class EndToEndTest {
         assertThat(EndToEnd.shortArgs(ARGS, 0)).isEmpty();
         assertThat(EndToEnd.shortArgs(List.of("--symbols", "20", "--seed", "42"), null)).isEmpty();
         assertThat(EndToEnd.shortArgs(List.of("--bars", "5"), null)).isEmpty();
+    }
+
+    @Test
+    void withoutStartUpRunsOrAShortBacktestTheReportLeavesTheirFiguresOut() {
+        Map<Variant, Tally> tallies = new EnumMap<>(Variant.class);
+        for (Variant v : Variant.values()) {
+            Tally t = new Tally();
+            double seconds = v == Variant.TRACED ? 7.5 : 3.8;
+            for (List<Double> values : List.of(t.elapsedSeconds, t.wallSeconds, t.cpuSeconds)) {
+                values.add(seconds);
+            }
+            for (List<Double> values : List.of(t.elapsedRatios, t.wallRatios, t.cpuRatios)) {
+                values.add(seconds / 3.8);
+            }
+            for (List<Double> values : List.of(t.heapAfterGc, t.heapCommitted, t.written, t.dropped, t.waitingMillis,
+                    t.storeBytes, t.waitingShares)) {
+                values.add(v == Variant.TRACED ? 1.0e6 : 0.0);
+            }
+            tallies.put(v, t);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        new EndToEndReport(new PrintStream(bytes, true, StandardCharsets.UTF_8), tallies, 1 << 20).print();
+
+        String report = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("cpu: tracing adds 3.70 s of CPU (all threads) to the backtest\n")
+                .doesNotContain("NaN").doesNotContain("start-up,").contains("tracer.jar: 1048576 bytes");
     }
 
     @Test
