@@ -134,6 +134,12 @@ public final class ThreadContext {
         return -1;
     }
 
+    /** Whether the innermost running handler is a delivery of publish frame {@code frame}. */
+    boolean isHandlingFrame(int frame) {
+        int top = handlerDepth - 1;
+        return top >= 0 && handlerPublishFrame[top] == frame;
+    }
+
     boolean isPublishing(Object event) {
         return publishDepth > 0 && publishEvent[publishDepth - 1] == event;
     }

@@ -104,10 +104,11 @@ public final class Tracer {
         Object source = handler == null ? declaringType : handler.getClass();
         int frame = ctx.publishFrameOf(event);
         long now;
-        if (frame >= 0 && ctx.endedFrame == frame) {
-            // The previous delivery of this publish has just returned normally, and the tracer saw nothing on
-            // this thread since: only the bus's loop ran, nanoseconds below the store's microsecond. Its end
-            // is this one's start, which saves a further delivery one of its two clock readings.
+        if (frame >= 0 && ctx.endedFrame == frame && !ctx.isHandlingFrame(frame)) {
+            // The previous delivery of this publish has just returned normally, the tracer saw nothing on this
+            // thread since, and no delivery of this publish is running (one that calls handlers directly runs
+            // its own code between them): only the bus's loop ran, nanoseconds below the store's microsecond.
+            // Its end is this one's start, which saves a further delivery one of its two clock readings.
             now = ctx.publishProcessed[frame];
         } else {
             now = Clock.ticks();

@@ -158,6 +158,21 @@ class AdviceTest {
     }
 
     @Test
+    void readsTheClockForAHandlerThatAnotherCallsDirectly() throws Exception {
+        TestBus bus = woven(SyncBus.class);
+        Consumer<Object> delegator = woven(Delegator.class);
+        ((Delegation) delegator).delegateTo(woven(Thrower.class), woven(Thrower.class));
+        bus.subscribe(delegator);
+
+        bus.publish(new Object());
+
+        // The two it called, then the delegator's own delivery, then the event.
+        List<long[]> ticks = drainTicks();
+        assertThat(ticks).hasSize(4);
+        assertThat(ticks.get(1)[0] - ticks.get(0)[1]).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2));
+    }
+
+    @Test
     void readsTheClockForTheFirstDeliveryOfTheNextEvent() throws Exception {
         TestBus bus = woven(SyncBus.class);
         bus.subscribe(woven(Thrower.class));
@@ -261,6 +276,33 @@ class AdviceTest {
     /** Lives outside the woven classes, which a child-first loader defines anew with their own statics. */
     public static final class Failures {
         public static RuntimeException next;
+    }
+
+    /** A handler that hands its event to two others itself, working 2 ms in between. */
+    public interface Delegation {
+        void delegateTo(Consumer<Object> first, Consumer<Object> second);
+    }
+
+    public static class Delegator implements Consumer<Object>, Delegation {
+        private Consumer<Object> first;
+        private Consumer<Object> second;
+
+        @Override
+        public void delegateTo(Consumer<Object> first, Consumer<Object> second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void accept(Object event) {
+            handle(event);
+        }
+
+        public void handle(Object event) {
+            first.accept(event);
+            Pause.spin(TimeUnit.MILLISECONDS.toNanos(2));
+            second.accept(event);
+        }
     }
 
     public static final class Pause {
