@@ -45,7 +45,7 @@ final class AgentStarter {
         EventTypes types = new EventTypes(config.eventType(), message -> stderr.println("tracer: " + message));
         Recording recording = new Recording(new EventRing(config.bufferSize()), correlationId, runIds(config),
                 event -> config.critical().contains(types.typeOf(event)), config.dropWhenFull(), config.deliveries(),
-                new EventClassFilter(config.eventClass()));
+                config.sharedDeliveryClock(), new EventClassFilter(config.eventClass()));
         InstrumentationReport report = new InstrumentationReport();
         String runs = config.runs().isEmpty() ? "run " + correlationId : "a run per call of " + config.runs();
         FutureTask<StoreWriter> writerStart = new FutureTask<>(() -> {

@@ -32,6 +32,7 @@ public record Config(
         boolean dropWhenFull,
         Set<String> critical,
         boolean deliveries,
+        boolean sharedDeliveryClock,
         boolean executors,
         long rollEvents,
         long rollMillis,
@@ -46,7 +47,7 @@ public record Config(
     static final Set<String> KEYS = Set.of("tracer.enabled", "tracer.store", "tracer.publish", "tracer.handlers",
             "tracer.run", "tracer.preset", "tracer.callers", "tracer.event.type", "tracer.event.class",
             "tracer.event.timestamp", "tracer.correlation.id", "tracer.buffer.size", "tracer.overflow",
-            "tracer.critical", "tracer.deliveries", "tracer.executors", "tracer.store.roll.events",
+            "tracer.critical", "tracer.deliveries", "tracer.deliveries.clock", "tracer.executors", "tracer.store.roll.events",
             "tracer.store.roll.seconds", "tracer.store.journal", "tracer.payload",
             "tracer.sample.rate", "tracer.sample.context", "tracer.config");
     static final String DEFAULT_CRITICAL = "SIGNAL,ORDER,FILL,RISK_BREACH,PORTFOLIO";
@@ -101,6 +102,11 @@ public record Config(
         if (!overflow.equals("block") && !overflow.equals("drop")) {
             throw new ConfigException("bad setting tracer.overflow=" + s.get("tracer.overflow") + ": must be block or drop");
         }
+        String deliveryClock = s.getOrDefault("tracer.deliveries.clock", "shared").trim().toLowerCase(Locale.ROOT);
+        if (!deliveryClock.equals("shared") && !deliveryClock.equals("own")) {
+            throw new ConfigException("bad setting tracer.deliveries.clock=" + s.get("tracer.deliveries.clock")
+                    + ": must be shared or own");
+        }
         return new Config(
                 enabled,
                 nonEmpty(s, "tracer.store", "./events"),
@@ -116,6 +122,7 @@ public record Config(
                 overflow.equals("drop"),
                 Set.copyOf(list(s, "tracer.critical", DEFAULT_CRITICAL)),
                 bool(s, "tracer.deliveries", true),
+                deliveryClock.equals("shared"),
                 bool(s, "tracer.executors", true),
                 number(s, "tracer.store.roll.events", 1_000_000, 1, Long.MAX_VALUE, false),
                 rollMillis(s),

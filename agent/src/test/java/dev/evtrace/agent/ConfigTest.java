@@ -80,6 +80,8 @@ class ConfigTest {
                         + "fully.qualified.Type#method, com.acme.**#on*Event or @fully.qualified.Annotation");
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.overflow", "spill"), NONE))
                 .hasMessage("bad setting tracer.overflow=spill: must be block or drop");
+        assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.deliveries.clock", "mine"),
+                NONE)).hasMessage("bad setting tracer.deliveries.clock=mine: must be shared or own");
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.sample.rate", "0"), NONE))
                 .hasMessage("bad setting tracer.sample.rate=0: must be a number greater than 0 and at most 1");
         assertThatThrownBy(() -> Config.load(null, Map.of("tracer.preset", "rxjava"), NONE))
@@ -121,6 +123,13 @@ class ConfigTest {
         assertThat("onBarEvent").matches(MethodSpec.regex("on*Event"));
         assertThat("com.other.Strategy").doesNotMatch(MethodSpec.regex("com.acme.**"));
         assertThat("com.acme.engine.Strategy").doesNotMatch(MethodSpec.regex("com.acme.*"));
+    }
+
+    @Test
+    void furtherDeliveriesShareTheClockUnlessToldOtherwise() throws Exception {
+        assertThat(Config.load(null, Map.of("tracer.publish", "a.Bus#publish"), NONE).sharedDeliveryClock()).isTrue();
+        assertThat(Config.load(null, Map.of("tracer.publish", "a.Bus#publish"), Map.of("TRACER_DELIVERIES_CLOCK", "own"))
+                .sharedDeliveryClock()).isFalse();
     }
 
     @Test

@@ -16,6 +16,7 @@ public final class Recording {
     private final Predicate<Object> critical;
     private final boolean dropWhenFull;
     private final boolean deliveries;
+    private final boolean sharedDeliveryClock;
     private final Predicate<Object> isEvent;
     private final DeferredEvents deferred = new DeferredEvents();
     private final List<RunState> runs = new CopyOnWriteArrayList<>();
@@ -25,23 +26,27 @@ public final class Recording {
      * @param critical     with dropWhenFull, the events that are waited for rather than dropped
      * @param dropWhenFull when the ring is full, drop non-critical events instead of waiting
      * @param deliveries   record one row per handler invocation
+     * @param sharedDeliveryClock a further delivery of a synchronous publish starts when the one before ended
+     *                     (see {@link Tracer#handlerStart}) rather than with a clock reading of its own
      * @param isEvent      which objects handed to a JDK publish call (queue.add) are the program's events
      */
     public Recording(EventRing ring, String correlationId, Supplier<String> runIds, Predicate<Object> critical,
-                     boolean dropWhenFull, boolean deliveries, Predicate<Object> isEvent) {
+                     boolean dropWhenFull, boolean deliveries, boolean sharedDeliveryClock,
+                     Predicate<Object> isEvent) {
         this.ring = ring;
         this.defaultRun = new RunState(correlationId);
         this.runIds = runIds;
         this.critical = critical;
         this.dropWhenFull = dropWhenFull;
         this.deliveries = deliveries;
+        this.sharedDeliveryClock = sharedDeliveryClock;
         this.isEvent = isEvent;
         runs.add(defaultRun);
     }
 
     /** Everything recorded, blocking when full, in one run. */
     public Recording(String correlationId, EventRing ring) {
-        this(ring, correlationId, () -> correlationId, event -> true, false, true, event -> true);
+        this(ring, correlationId, () -> correlationId, event -> true, false, true, true, event -> true);
     }
 
     public EventRing ring() {
@@ -81,6 +86,10 @@ public final class Recording {
 
     boolean recordsDeliveries() {
         return deliveries;
+    }
+
+    boolean sharesDeliveryClock() {
+        return sharedDeliveryClock;
     }
 
     /** Hands a finished record to the ring under the overflow policy; false when it was dropped. */

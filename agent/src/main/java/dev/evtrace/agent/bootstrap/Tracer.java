@@ -104,11 +104,12 @@ public final class Tracer {
         Object source = handler == null ? declaringType : handler.getClass();
         int frame = ctx.publishFrameOf(event);
         long now;
-        if (frame >= 0 && ctx.endedFrame == frame && !ctx.isHandlingFrame(frame)) {
+        if (frame >= 0 && ctx.endedFrame == frame && !ctx.isHandlingFrame(frame) && r.sharesDeliveryClock()) {
             // The previous delivery of this publish has just returned normally, the tracer saw nothing on this
             // thread since, and no delivery of this publish is running (one that calls handlers directly runs
             // its own code between them): only the bus's loop ran, nanoseconds below the store's microsecond.
-            // Its end is this one's start, which saves a further delivery one of its two clock readings.
+            // Its end is this one's start, which saves a further delivery one of its two clock readings (unless
+            // tracer.deliveries.clock=own, for a bus that does work of its own between handlers).
             now = ctx.publishProcessed[frame];
         } else {
             now = Clock.ticks();

@@ -143,6 +143,22 @@ class AdviceTest {
     }
 
     @Test
+    void readsTheClockForEveryDeliveryWhenToldTo() throws Exception {
+        recording = new Recording(new EventRing(1024), "run-1", () -> "run-1", event -> true, false, true, false,
+                event -> true);
+        Tracer.start(recording);
+        TestBus bus = woven(SlowBus.class);
+        bus.subscribe(woven(Thrower.class));
+        bus.subscribe(woven(Thrower.class));
+
+        bus.publish(new Object());
+
+        List<long[]> ticks = drainTicks();
+        assertThat(ticks).hasSize(3);
+        assertThat(ticks.get(1)[0] - ticks.get(0)[1]).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2));
+    }
+
+    @Test
     void readsTheClockForADeliveryAfterOneThatThrew() throws Exception {
         TestBus bus = woven(CatchingBus.class);
         bus.subscribe(woven(Thrower.class));
@@ -212,7 +228,7 @@ class AdviceTest {
     }
 
     public static class SyncBus implements TestBus {
-        private final List<Consumer<Object>> handlers = new ArrayList<>();
+        protected final List<Consumer<Object>> handlers = new ArrayList<>();
 
         @Override
         public void publish(Object event) {
@@ -229,8 +245,6 @@ class AdviceTest {
 
     /** Delivers to every handler whatever the others throw, taking its time over each exception. */
     public static class CatchingBus extends SyncBus {
-        private final List<Consumer<Object>> handlers = new ArrayList<>();
-
         @Override
         public void publish(Object event) {
             for (Consumer<Object> h : handlers) {
@@ -241,10 +255,16 @@ class AdviceTest {
                 }
             }
         }
+    }
 
+    /** Works 2 ms between handlers (a bus that logs or filters there, say). */
+    public static class SlowBus extends SyncBus {
         @Override
-        public void subscribe(Consumer<Object> handler) {
-            handlers.add(handler);
+        public void publish(Object event) {
+            for (Consumer<Object> h : handlers) {
+                Pause.spin(TimeUnit.MILLISECONDS.toNanos(2));
+                h.accept(event);
+            }
         }
     }
 

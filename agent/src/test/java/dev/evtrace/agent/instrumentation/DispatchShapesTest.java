@@ -49,7 +49,7 @@ class DispatchShapesTest {
     private void record(boolean dropWhenFull, int capacity) {
         AtomicInteger runs = new AtomicInteger();
         recording = new Recording(new EventRing(capacity), "main-run", () -> "run-" + runs.incrementAndGet(),
-                event -> event.toString().startsWith("FILL"), dropWhenFull, true, event -> true);
+                event -> event.toString().startsWith("FILL"), dropWhenFull, true, true, event -> true);
         Tracer.start(recording);
     }
 
