@@ -47,8 +47,8 @@ public record Config(
     static final Set<String> KEYS = Set.of("tracer.enabled", "tracer.store", "tracer.publish", "tracer.handlers",
             "tracer.run", "tracer.preset", "tracer.callers", "tracer.event.type", "tracer.event.class",
             "tracer.event.timestamp", "tracer.correlation.id", "tracer.buffer.size", "tracer.overflow",
-            "tracer.critical", "tracer.deliveries", "tracer.deliveries.clock", "tracer.executors", "tracer.store.roll.events",
-            "tracer.store.roll.seconds", "tracer.store.journal", "tracer.payload",
+            "tracer.critical", "tracer.deliveries", "tracer.deliveries.clock", "tracer.executors",
+            "tracer.store.roll.events", "tracer.store.roll.seconds", "tracer.store.journal", "tracer.payload",
             "tracer.sample.rate", "tracer.sample.context", "tracer.config");
     static final String DEFAULT_CRITICAL = "SIGNAL,ORDER,FILL,RISK_BREACH,PORTFOLIO";
 
