@@ -33,7 +33,7 @@ class WriterJournalTest {
                 TracedEvent event = event(++id);
                 journal.append(event);
                 writer.write(event);
-                journal.afterWrite(writer);
+                journal.afterBatch(writer);
             }
             long firstCheckpoint = visible();
             // About one row in a hundred bytes: far below the bound, a few rows each, far above it.
@@ -43,7 +43,7 @@ class WriterJournalTest {
                 TracedEvent event = event(++id);
                 journal.append(event);
                 writer.write(event);
-                journal.afterWrite(writer);
+                journal.afterBatch(writer);
             }
             assertThat(visible()).as("nothing more completed below the bound").isEqualTo(firstCheckpoint);
             journal.delete();
