@@ -157,7 +157,17 @@ final class PayloadShape {
 
     /** The integer a decimal column stores for {@code value} (which {@link #fits} its scale). */
     static long unscaled(double value, int scale) {
-        return Math.round(value * POWERS[scale]);
+        return nearest(value * POWERS[scale]);
+    }
+
+    /**
+     * The integer nearest {@code x}, for |x| < 2^53. {@code Math.rint} rather than {@code Math.round}: C2 makes it
+     * one instruction, where {@code Math.round}'s branches on sign and magnitude, untaken until a run's first
+     * negative or zero value, threw away the compiled row-writing code that inlined it (four methods at once in
+     * the reference run). The two differ only at exact halves, which no value that fits a scale is.
+     */
+    private static long nearest(double x) {
+        return (long) Math.rint(x);
     }
 
     /** What a decimal column's integer stands for: exactly the double that was stored. */
@@ -170,7 +180,7 @@ final class PayloadShape {
         if (!(Math.abs(scaledUp) < EXACT_LIMIT)) {
             return false;
         }
-        return Double.doubleToRawLongBits(scaled(Math.round(scaledUp), scale)) == Double.doubleToRawLongBits(value);
+        return Double.doubleToRawLongBits(scaled(nearest(scaledUp), scale)) == Double.doubleToRawLongBits(value);
     }
 
     /** The smallest scale that holds {@code value} exactly, or -1. */

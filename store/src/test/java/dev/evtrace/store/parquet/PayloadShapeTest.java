@@ -36,6 +36,27 @@ class PayloadShapeTest {
     }
 
     @Test
+    void aDecimalStoresTheIntegerNearestItsScaledValue() {
+        Random random = new Random(7);
+        int decimals = 0;
+        for (int i = 0; i < 200_000; i++) {
+            int scale = random.nextInt(PayloadShape.MAX_SCALE + 1);
+            long digits = random.nextLong() % 100_000_000_000L;
+            double value = i % 3 == 0 ? digits / Math.pow(10, scale) : random.nextGaussian() * 1e4;
+            if (PayloadShape.fits(value, scale)) {
+                decimals++;
+                long unscaled = PayloadShape.unscaled(value, scale);
+                assertThat(unscaled).isEqualTo(Math.round(value * Math.pow(10, scale)));
+                assertThat(PayloadShape.scaled(unscaled, scale)).isEqualTo(value);
+            }
+        }
+        assertThat(decimals).isGreaterThan(60_000);
+        assertThat(PayloadShape.fits(-0.25, 1)).isFalse();
+        assertThat(PayloadShape.fits(2.5, 0)).isFalse();
+        assertThat(PayloadShape.unscaled(-12.5, 1)).isEqualTo(-125);
+    }
+
+    @Test
     void aColumnWidensOnlyAsFarAsItsValuesNeed() {
         PayloadShape shape = PayloadShape.NONE.with(Payload.builder(3).doubleValue("price", 1.5).longValue("qty", 3)
                 .text("side", "BUY").build());
