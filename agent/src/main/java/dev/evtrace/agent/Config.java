@@ -40,6 +40,7 @@ public record Config(
         double sampleRate,
         int sampleContext,
         PayloadMode payload,
+        boolean writerC2,
         List<String> warnings) {
 
     public enum PayloadMode { NONE, FIELDS, TOSTRING }
@@ -49,7 +50,7 @@ public record Config(
             "tracer.event.timestamp", "tracer.correlation.id", "tracer.buffer.size", "tracer.overflow",
             "tracer.critical", "tracer.deliveries", "tracer.deliveries.clock", "tracer.executors",
             "tracer.store.roll.events", "tracer.store.roll.seconds", "tracer.store.journal", "tracer.payload",
-            "tracer.sample.rate", "tracer.sample.context", "tracer.config");
+            "tracer.sample.rate", "tracer.sample.context", "tracer.writer.c2", "tracer.config");
     static final String DEFAULT_CRITICAL = "SIGNAL,ORDER,FILL,RISK_BREACH,PORTFOLIO";
 
     public static Config load(String agentArgs, Map<String, String> sysProps, Map<String, String> env)
@@ -130,6 +131,7 @@ public record Config(
                 rate(s),
                 (int) number(s, "tracer.sample.context", 5, 0, 1_000, false),
                 payload(s),
+                bool(s, "tracer.writer.c2", false),
                 List.copyOf(warnings));
     }
 

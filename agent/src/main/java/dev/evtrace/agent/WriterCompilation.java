@@ -1,0 +1,94 @@
+package dev.evtrace.agent;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps HotSpot's C2 off the tracer's code that runs beside the program, not in it: the writer, the store, the
+ * shaded libraries (Parquet, ZSTD, Byte Buddy) and the start-up's class scanning are compiled by C1 only. The hot
+ * path ({@code dev.evtrace.agent.bootstrap} and the advice inlined into the program's methods) is left to C2.
+ *
+ * <p>Why: in the reference run C2 spent ~1.3 s of CPU a JVM on that code, a third of it compiling again after
+ * traps at branches a run takes once in seconds, on a core the program needs. C1's code costs the writer ~0.4 s
+ * more, and the run is 0.6 s (8%) shorter (BENCHMARKS.md). A sweep of short backtests pays that compile in
+ * every JVM.
+ *
+ * <p>The directive goes in through the {@code Compiler.directives_add} diagnostic command, called directly:
+ * the platform MBean server would do it too, but creating it initializes {@code java.util.logging}'s
+ * {@code LogManager} before the program could choose its own. Nothing here may fail the start: on a JVM without
+ * these internals, or one where C1 does not come before C2, it does nothing and C2 compiles the writer as usual.
+ */
+final class WriterCompilation {
+    private static final String INTERNALS = "com.sun.management.internal";
+    private static final String DIRECTIVE = """
+            [{ match: ["dev/evtrace/agent/writer/*.*", "dev/evtrace/agent/startup/*.*",
+                       "dev/evtrace/store/*.*", "dev/evtrace/shaded/*.*"],
+               c2: { Exclude: true } }]
+            """;
+
+    private WriterCompilation() {}
+
+    /** @return whether the directive was added */
+    static boolean limitToC1(Instrumentation inst) {
+        try {
+            Optional<Module> management = ModuleLayer.boot().findModule("jdk.management");
+            if (management.isEmpty()) {
+                return false;
+            }
+            inst.redefineModule(management.get(), Set.of(), Map.of(),
+                    Map.of(INTERNALS, Set.of(WriterCompilation.class.getModule())), Set.of(), Map.of());
+            // Its static initializer loads the native library the commands are run by.
+            Class.forName(INTERNALS + ".PlatformMBeanProviderImpl");
+            Class<?> impl = Class.forName(INTERNALS + ".DiagnosticCommandImpl");
+            Method instance = impl.getDeclaredMethod("getDiagnosticCommandMBean");
+            instance.setAccessible(true);
+            Object commands = instance.invoke(null);
+            Method execute = impl.getDeclaredMethod("executeDiagnosticCommand", String.class);
+            execute.setAccessible(true);
+            if (!c1ComesBeforeC2((String) execute.invoke(commands, "VM.flags -all"))) {
+                return false;
+            }
+            Path file = Files.createTempFile("evtrace-compiler-directive", ".json");
+            try {
+                if (file.toString().chars().anyMatch(Character::isWhitespace)) {
+                    return false;
+                }
+                Files.writeString(file, DIRECTIVE);
+                return ((String) execute.invoke(commands, "Compiler.directives_add " + file)).startsWith("1 ");
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether methods C2 may not compile are compiled by C1 (tiered, C2 the top tier): without C1 first, excluding
+     * C2 would leave the writer interpreted.
+     *
+     * @param flags what {@code VM.flags -all} printed
+     */
+    static boolean c1ComesBeforeC2(String flags) {
+        return "true".equals(flag(flags, "TieredCompilation"))
+                && "4".equals(flag(flags, "TieredStopAtLevel"))
+                && Set.of("", "default").contains(Optional.ofNullable(flag(flags, "CompilationMode")).orElse(""))
+                && !"true".equals(flag(flags, "UseJVMCICompiler"));
+    }
+
+    private static String flag(String flags, String name) {
+        Matcher m = Pattern.compile("(?m)^\\s*\\S+\\s+" + name + "\\s+:?=[ \\t]*(\\S*)").matcher(flags);
+        if (!m.find()) {
+            return null;
+        }
+        // An empty string flag's value: the next column is the flag's kind, {product}.
+        return m.group(1).startsWith("{") ? "" : m.group(1);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.evtrace.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * C2 is kept off the writer's code, never off the hot path, and only where C1 compiles first. HotSpot's
+ * {@code -XX:+PrintCompilation} names each method C2 was asked for and may not compile; thresholds scaled down so
+ * that a short run asks C2 for the writer's methods.
+ */
+class WriterCompilationIT {
+    private static final List<String> ARGS = List.of("--symbols", "3", "--bars", "2000");
+    private static final String EXCLUDED = "excluded by CompileCommand";
+
+    @TempDir
+    Path work;
+
+    private JavaProcess traced(String... options) throws Exception {
+        List<String> all = new ArrayList<>(List.of("-XX:+PrintCompilation", "-XX:CompileThresholdScaling=0.05",
+                "-Dtracer.store=" + work.resolve("events")));
+        all.addAll(List.of(options));
+        JavaProcess run = JavaProcess.traced(all, ARGS, work);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).contains("events written to");
+        return run;
+    }
+
+    private static List<String> excluded(JavaProcess run) {
+        return run.stdout().lines().filter(l -> l.contains(EXCLUDED)).toList();
+    }
+
+    @Test
+    void theWritersCodeIsCompiledByC1Only() throws Exception {
+        List<String> excluded = excluded(traced());
+        assertThat(excluded).isNotEmpty()
+                .allMatch(l -> l.matches(".* dev\\.evtrace\\.(agent\\.writer|agent\\.startup|store|shaded)\\..*"))
+                .anyMatch(l -> l.contains(" dev.evtrace.store.parquet."))
+                .anyMatch(l -> l.contains(" dev.evtrace.shaded.io.airlift.compress.zstd."));
+    }
+
+    @Test
+    void theHotPathIsLeftToC2() throws Exception {
+        JavaProcess run = traced();
+        assertThat(run.stdout().lines().filter(l -> l.contains(" dev.evtrace.agent.bootstrap.Tracer::")))
+                .anyMatch(l -> l.matches("\\s*\\d+\\s+\\d+\\s+[%sbn! ]*4\\s+dev\\.evtrace\\.agent\\.bootstrap\\.Tracer::.*"));
+        assertThat(excluded(run)).noneMatch(l -> l.contains("dev.evtrace.agent.bootstrap"));
+    }
+
+    @Test
+    void withoutC1FirstC2IsNotExcluded() throws Exception {
+        // C2 alone: excluding it would leave the writer interpreted.
+        assertThat(excluded(traced("-XX:-TieredCompilation"))).isEmpty();
+    }
+
+    @Test
+    void aSettingLeavesTheWriterToC2() throws Exception {
+        assertThat(excluded(traced("-Dtracer.writer.c2=true"))).isEmpty();
+    }
+}
