@@ -4,11 +4,10 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Keeps HotSpot's C2 off the tracer's code that runs beside the program, not in it: the writer, the store, the
@@ -55,12 +54,14 @@ final class WriterCompilation {
             if (!c1ComesBeforeC2((String) execute.invoke(commands, "VM.flags -all"))) {
                 return false;
             }
-            Path file = Files.createTempFile("evtrace-compiler-directive", ".json");
+            // Not Files.createTempFile: its SecureRandom costs the start 10 ms; CREATE_NEW will not follow a link.
+            Path file = Path.of(System.getProperty("java.io.tmpdir"), "evtrace-compiler-directive-"
+                    + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".json");
+            if (file.toString().chars().anyMatch(Character::isWhitespace)) {
+                return false;
+            }
+            Files.writeString(file, DIRECTIVE, StandardOpenOption.CREATE_NEW);
             try {
-                if (file.toString().chars().anyMatch(Character::isWhitespace)) {
-                    return false;
-                }
-                Files.writeString(file, DIRECTIVE);
                 return ((String) execute.invoke(commands, "Compiler.directives_add " + file)).startsWith("1 ");
             } finally {
                 Files.deleteIfExists(file);
@@ -83,12 +84,18 @@ final class WriterCompilation {
                 && !"true".equals(flag(flags, "UseJVMCICompiler"));
     }
 
+    /** A line is {@code <type> <name> = <value> {<kind>} {<origin>}}, {@code :=} where the value was set. */
     private static String flag(String flags, String name) {
-        Matcher m = Pattern.compile("(?m)^\\s*\\S+\\s+" + name + "\\s+:?=[ \\t]*(\\S*)").matcher(flags);
-        if (!m.find()) {
+        int at = flags.indexOf(" " + name + " ");
+        if (at < 0) {
+            return null;
+        }
+        int end = flags.indexOf('\n', at);
+        String[] rest = flags.substring(at, end < 0 ? flags.length() : end).trim().split("\\s+");
+        if (rest.length < 3 || !rest[1].endsWith("=")) {
             return null;
         }
         // An empty string flag's value: the next column is the flag's kind, {product}.
-        return m.group(1).startsWith("{") ? "" : m.group(1);
+        return rest[2].startsWith("{") ? "" : rest[2];
     }
 }
