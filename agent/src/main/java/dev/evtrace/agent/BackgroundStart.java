@@ -35,9 +35,6 @@ final class BackgroundStart {
         AtomicReference<Runnable> finish = new AtomicReference<>();
         Thread starter = new Thread(() -> {
             try {
-                if (!config.writerC2()) {
-                    WriterCompilation.limitToC1(inst);
-                }
                 BootstrapClasses.define(inst);
                 // A separate class: nothing may load a bootstrap class before the jar above is appended.
                 finish.set(AgentStarter.start(config, inst, gate, () -> candidates.amongLoaded(

@@ -11,24 +11,26 @@ import java.util.Set;
 
 /**
  * Keeps HotSpot's C2 off the tracer's code that runs beside the program, not in it: the writer, the store, the
- * shaded libraries (Parquet, ZSTD, Byte Buddy) and the start-up's class scanning are compiled by C1 only. The hot
+ * shaded libraries (Parquet, ZSTD, Hadoop) and the start-up's class scanning are compiled by C1 only. The hot
  * path ({@code dev.evtrace.agent.bootstrap} and the advice inlined into the program's methods) is left to C2.
  *
- * <p>Why: in the reference run C2 spent ~1.3 s of CPU a JVM on that code, a third of it compiling again after
- * traps at branches a run takes once in seconds, on a core the program needs. C1's code costs the writer ~0.4 s
- * more, and the run is 0.6 s (8%) shorter (BENCHMARKS.md). A sweep of short backtests pays that compile in
- * every JVM.
+ * <p>Why (BENCHMARKS.md, session 17): C2 spends 2 to 6 s of CPU a traced JVM compiling that code, much of it again
+ * after traps at branches a run takes once in seconds, on the core the program's own JIT needs. C1's code costs
+ * the writer ~1.6 us more an event. Runs up to ~0.5M events end 9 to 14% sooner, and from 1M to 4M events the
+ * two come out even in time and in CPU; Byte Buddy is left out, as it only runs at class loading.
  *
  * <p>The directive goes in through the {@code Compiler.directives_add} diagnostic command, called directly:
  * the platform MBean server would do it too, but creating it initializes {@code java.util.logging}'s
  * {@code LogManager} before the program could choose its own. Nothing here may fail the start: on a JVM without
  * these internals, or one where C1 does not come before C2, it does nothing and C2 compiles the writer as usual.
+ * It runs before the writer's warm-up, which would otherwise have C2 compile the writer's code at once.
  */
 final class WriterCompilation {
     private static final String INTERNALS = "com.sun.management.internal";
     private static final String DIRECTIVE = """
-            [{ match: ["dev/evtrace/agent/writer/*.*", "dev/evtrace/agent/startup/*.*",
-                       "dev/evtrace/store/*.*", "dev/evtrace/shaded/*.*"],
+            [{ match: ["dev/evtrace/agent/writer/*.*", "dev/evtrace/agent/startup/*.*", "dev/evtrace/store/*.*",
+                       "dev/evtrace/shaded/org/*.*", "dev/evtrace/shaded/io/*.*", "dev/evtrace/shaded/shaded/*.*",
+                       "dev/evtrace/shaded/com/*.*"],
                c2: { Exclude: true } }]
             """;
 
