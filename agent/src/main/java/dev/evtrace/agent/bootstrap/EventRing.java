@@ -188,30 +188,56 @@ public final class EventRing {
      * @return the number of events read
      */
     public int drain(SlotReader reader, int max) {
-        long seq = consumedCell.get(CONSUMED);
+        long start = consumedCell.get(CONSUMED);
         int n = 0;
-        while (n < max) {
-            int slot = (int) seq & mask;
-            int w = slot * WORDS;
-            long mark = (long) WORD.getAcquire(words, w + MARK);
-            if (mark >>> KIND_BITS != seq + 1) {
-                break;
-            }
-            int r = slot * REFS;
-            reader.read((int) (mark & KIND_MASK), refs[r + EVENT], (String) refs[r + RUN], words[w + EVENT_ID],
-                    words[w + CAUSATION_ID], SourceNames.name(refs[r + SOURCE]), (String) refs[r + THREAD],
-                    words[w + CREATED], words[w + RECEIVED], words[w + PROCESSED]);
-            refs[r + EVENT] = null;
-            seq++;
+        while (n < max && drainSlot(reader, start + n)) {
             n++;
-            // Released after the slots are read (a producer that sees the new value may overwrite them), every
-            // so many slots rather than each: every update sends the cell's cache line to the producers' cores.
-            if ((n & (RELEASE_EVERY - 1)) == 0) {
-                consumedCell.lazySet(CONSUMED, seq);
-            }
+            drainReleased(start, n, false);
         }
-        if (n > 0) {
-            consumedCell.lazySet(CONSUMED, seq);
+        return drainReleased(start, n, true);
+    }
+
+    /**
+     * {@link #drain}, for a writer that has fallen behind. The agent keeps C2 off {@code drain*} along with the
+     * writer's code (it inlines that code), so that a writer that keeps up runs C1's code and spares the program
+     * C2's seconds of compiling it. This twin is not kept off: once a writer has been behind for tens of thousands
+     * of events, C2 compiles it with the writer's code inlined, and the writer catches up at C2's speed.
+     */
+    public int catchUp(SlotReader reader, int max) {
+        long start = consumedCell.get(CONSUMED);
+        int n = 0;
+        while (n < max && drainSlot(reader, start + n)) {
+            n++;
+            drainReleased(start, n, false);
+        }
+        return drainReleased(start, n, true);
+    }
+
+    private boolean drainSlot(SlotReader reader, long seq) {
+        int slot = (int) seq & mask;
+        int w = slot * WORDS;
+        long mark = (long) WORD.getAcquire(words, w + MARK);
+        if (mark >>> KIND_BITS != seq + 1) {
+            return false;
+        }
+        int r = slot * REFS;
+        reader.read((int) (mark & KIND_MASK), refs[r + EVENT], (String) refs[r + RUN], words[w + EVENT_ID],
+                words[w + CAUSATION_ID], SourceNames.name(refs[r + SOURCE]), (String) refs[r + THREAD],
+                words[w + CREATED], words[w + RECEIVED], words[w + PROCESSED]);
+        refs[r + EVENT] = null;
+        return true;
+    }
+
+    /**
+     * Frees the first {@code n} slots from {@code start}, after they are read (a producer that sees the new value
+     * may overwrite them): every so many slots and at the end rather than each, as every update sends the cell's
+     * cache line to the producers' cores.
+     *
+     * @return {@code n}
+     */
+    private int drainReleased(long start, int n, boolean last) {
+        if (last ? n > 0 : (n & (RELEASE_EVERY - 1)) == 0) {
+            consumedCell.lazySet(CONSUMED, start + n);
         }
         return n;
     }

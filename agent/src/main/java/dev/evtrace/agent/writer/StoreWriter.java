@@ -110,7 +110,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         boolean announced = false;
         long nextRoll = System.currentTimeMillis() + config.rollMillis(journal.active());
         while (true) {
-            int n = ring.drain(this, BATCH);
+            int n = ring.pending() > ring.capacity() / 2 ? ring.catchUp(this, BATCH) : ring.drain(this, BATCH);
             if (n > 0) {
                 boundJournal();
             }

@@ -105,6 +105,34 @@ class EventRingTest {
     }
 
     @Test
+    void catchingUpReadsWhatDrainingWouldInTheSameOrder() throws InterruptedException {
+        // The writer switches between the two as it falls behind and catches up, mid-lap.
+        EventRing ring = new EventRing(64);
+        int events = 50_000;
+        List<Thread> threads = start(1, p -> {
+            for (int i = 1; i <= events; i++) {
+                ring.put(0, "x", "run", i, i - 1, "src", "t", i, 0, 0);
+            }
+        });
+        List<Long> ids = new ArrayList<>();
+        EventRing.SlotReader reader = (k, e, run, id, cause, src, t, c, r, p) -> {
+            assertThat(cause).isEqualTo(id - 1);
+            assertThat(c).isEqualTo(id);
+            ids.add(id);
+        };
+        for (int batch = 0; ids.size() < events; batch++) {
+            if (batch % 2 == 0) {
+                ring.drain(reader, 5 + batch % 11);
+            } else {
+                ring.catchUp(reader, 5 + batch % 13);
+            }
+        }
+        threads.get(0).join();
+        assertThat(ids).hasSize(events).isSorted().first().isEqualTo(1L);
+        assertThat(ring.pending()).isZero();
+    }
+
+    @Test
     void offerRefusesWhenFullWithoutTakingASlot() {
         EventRing ring = new EventRing(2);
         assertThat(ring.offer(0, "a", "run", 1, 0, "s", "t", 0, 0, 0)).isTrue();
