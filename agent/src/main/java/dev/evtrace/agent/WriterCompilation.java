@@ -18,8 +18,9 @@ import java.util.Set;
  *
  * <p>Why (BENCHMARKS.md, session 17): C2 spends 2 to 6 s of CPU a traced JVM compiling that code, much of it again
  * after traps at branches a run takes once in seconds, on the core the program's own JIT needs. C1's code costs
- * the writer ~1.6 us more an event. Runs up to ~0.5M events end 3 to 14% sooner, and from 1M to 4M events the
- * two come out even in time and in CPU; Byte Buddy is left out, as it only runs at class loading.
+ * the writer ~1.6 us more an event. Sync runs of 0.1M to 1.1M events end 22% to 4.5% sooner, queued and parallel
+ * ones come out even (a writer that falls behind switches to the ring's {@code catchUp}, which C2 may compile).
+ * Byte Buddy is left out, as it only runs at class loading.
  *
  * <p>The directive goes in through the {@code Compiler.directives_add} diagnostic command, called directly:
  * the platform MBean server would do it too, but creating it initializes {@code java.util.logging}'s
