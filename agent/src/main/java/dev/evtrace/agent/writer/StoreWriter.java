@@ -110,6 +110,8 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         boolean announced = false;
         long nextRoll = System.currentTimeMillis() + config.rollMillis(journal.active());
         while (true) {
+            // Behind by half the ring: the producers will soon wait, and the writer's speed becomes the run's
+            // (see EventRing.catchUp). A writer that keeps up is behind by a batch or two.
             int n = ring.pending() > ring.capacity() / 2 ? ring.catchUp(this, BATCH) : ring.drain(this, BATCH);
             if (n > 0) {
                 boundJournal();
