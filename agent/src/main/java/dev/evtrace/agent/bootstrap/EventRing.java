@@ -15,6 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * arrays: a put writes two short runs of adjacent memory, and the writer finds the publication mark in the
  * cache line that holds the slot's numbers. (Eleven arrays of one field each made every put store into eleven
  * cache lines of eleven pages, each last read by the writer's core.)
+ *
+ * <p>An event's record may carry up to {@link #MAX_INLINE} deliveries of it (handlers that ran inside its
+ * publish, on its thread), two to each slot after its own: one claim and one publication for the event and
+ * its handlers, where a record each cost a claim, a slot's worth of stores and a release each.
  */
 public final class EventRing {
     // 16 longs = 128 bytes on each side of the cell: no other data on its cache line or the adjacent one.
@@ -39,9 +43,19 @@ public final class EventRing {
     private static final int RUN = 1;
     private static final int SOURCE = 2;
     private static final int THREAD = 3;
-    /** The mark is (seq + 1) shifted past the record's kind bits: one release store publishes both. */
-    private static final int KIND_BITS = 2;
+    /** A continuation slot's words: each delivery's received and processed moments, two deliveries a slot. */
+    private static final int DELIVERY_WORDS = 2;
+    /**
+     * The mark is (seq + 1) shifted past the record's kind bits: one release store publishes both. The kind
+     * bits hold the record's kind ({@link #DELIVERY}, {@link #THREW}), then how many deliveries it carries, then
+     * which of those threw.
+     */
+    private static final int KIND_BITS = 12;
     private static final long KIND_MASK = (1 << KIND_BITS) - 1;
+    private static final int OWN_KIND_MASK = 3;
+    private static final int INLINE_SHIFT = 2;
+    private static final int INLINE_MASK = 7;
+    private static final int INLINE_THREW_SHIFT = 5;
 
     static {
         try {
@@ -55,6 +69,8 @@ public final class EventRing {
     public static final int DELIVERY = 1;
     /** With DELIVERY: the handler ended by throwing. */
     public static final int THREW = 2;
+    /** The most deliveries an event's record carries (more than 7 would not fit the mark's bits). */
+    public static final int MAX_INLINE = 4;
 
     private final int mask;
     /**
@@ -87,6 +103,7 @@ public final class EventRing {
     @SuppressWarnings("unused")
     private long consumedSeen;
 
+    /** @param capacity slots, a power of two: at least 3 for records that carry {@link #MAX_INLINE} deliveries */
     public EventRing(int capacity) {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two, was " + capacity);
@@ -108,15 +125,31 @@ public final class EventRing {
      */
     public void put(int kind, Object event, String run, long eventId, long causationId, Object source, String thread,
                     long createdAt, long receivedAt, long processedAt) {
-        long seq = claimed.getAndIncrement();
-        if (seq - (long) CONSUMED_SEEN.getOpaque(this) > mask) {
+        put(kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt, null, null, 0,
+                0, 0);
+    }
+
+    /**
+     * {@link #put}, for an event's record that carries {@code inline} of its deliveries: the i-th's handler (a
+     * source, as above) at {@code sources[from + i]}, its received and processed moments at {@code times[2 *
+     * (from + i)]} and the next, and bit i of {@code threw} set if it threw. The reader gets each delivery as a
+     * record of its own, before the event's.
+     */
+    public void put(int kind, Object event, String run, long eventId, long causationId, Object source, String thread,
+                    long createdAt, long receivedAt, long processedAt, Object[] sources, long[] times, int from,
+                    int inline, int threw) {
+        int slots = slots(inline);
+        long seq = claimed.getAndAdd(slots);
+        long last = seq + slots - 1;
+        if (last - (long) CONSUMED_SEEN.getOpaque(this) > mask) {
             long consumed = consumedCell.get(CONSUMED);
             CONSUMED_SEEN.setOpaque(this, consumed);
-            if (seq - consumed > mask) {
-                awaitSpace(seq);
+            if (last - consumed > mask) {
+                awaitSpace(last);
             }
         }
-        fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt);
+        fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt, sources,
+                times, from, inline, threw);
     }
 
     /**
@@ -125,19 +158,57 @@ public final class EventRing {
      */
     public boolean offer(int kind, Object event, String run, long eventId, long causationId, Object source, String thread,
                          long createdAt, long receivedAt, long processedAt) {
+        return offer(kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt, null,
+                null, 0, 0, 0);
+    }
+
+    /** {@link #offer}, for an event's record with deliveries, as {@link #put} takes them. */
+    public boolean offer(int kind, Object event, String run, long eventId, long causationId, Object source, String thread,
+                         long createdAt, long receivedAt, long processedAt, Object[] sources, long[] times, int from,
+                         int inline, int threw) {
+        int slots = slots(inline);
         long seq;
         do {
             seq = claimed.get();
-            if (seq - consumedCell.get(CONSUMED) > mask) {
+            if (seq + slots - 1 - consumedCell.get(CONSUMED) > mask) {
                 return false;
             }
-        } while (!claimed.compareAndSet(seq, seq + 1));
-        fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt);
+        } while (!claimed.compareAndSet(seq, seq + slots));
+        fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt, sources,
+                times, from, inline, threw);
         return true;
     }
 
+    /** The slots a record with {@code inline} deliveries takes: its own, and one for every two deliveries. */
+    private static int slots(int inline) {
+        return 1 + (inline + 1) / 2;
+    }
+
+    /**
+     * Writes a record's deliveries into the slots after {@code seq}'s, before the record's mark publishes them.
+     * Their own marks are left as they are: the reader knows these slots from the record's, and an older mark
+     * never matches a later sequence.
+     */
+    private void fillDeliveries(long seq, Object[] sources, long[] times, int from, int inline) {
+        for (int i = 0; i < inline; i++) {
+            int slot = (int) (seq + 1 + i / 2) & mask;
+            int w = slot * WORDS + 1 + (i & 1) * DELIVERY_WORDS;
+            int r = slot * REFS + (i & 1);
+            Object source = sources[from + i];
+            if (refs[r] != source) {
+                refs[r] = source;
+            }
+            words[w] = times[2 * (from + i)];
+            words[w + 1] = times[2 * (from + i) + 1];
+        }
+    }
+
     private void fill(long seq, int kind, Object event, String run, long eventId, long causationId, Object source,
-                      String thread, long createdAt, long receivedAt, long processedAt) {
+                      String thread, long createdAt, long receivedAt, long processedAt, Object[] sources, long[] times,
+                      int from, int inline, int threw) {
+        if (inline > 0) {
+            fillDeliveries(seq, sources, times, from, inline);
+        }
         int slot = (int) seq & mask;
         int w = slot * WORDS;
         int r = slot * REFS;
@@ -159,7 +230,8 @@ public final class EventRing {
         words[w + RECEIVED] = receivedAt;
         words[w + PROCESSED] = processedAt;
         // Release store: the consumer's acquire read of the mark makes every plain write above visible.
-        WORD.setRelease(words, w + MARK, (seq + 1) << KIND_BITS | kind);
+        WORD.setRelease(words, w + MARK, (seq + 1) << KIND_BITS | kind | inline << INLINE_SHIFT
+                | threw << INLINE_THREW_SHIFT);
     }
 
     /**
@@ -185,16 +257,18 @@ public final class EventRing {
     /**
      * Hands every published slot, in order, to {@code reader} and frees it. Only the writer thread calls this.
      *
-     * @return the number of events read
+     * @return the number of records read, each delivery an event's record carries counted as one
      */
     public int drain(SlotReader reader, int max) {
-        long start = consumedCell.get(CONSUMED);
+        long seq = consumedCell.get(CONSUMED);
+        long released = seq;
         int n = 0;
-        while (n < max && drainSlot(reader, start + n)) {
-            n++;
-            drainReleased(start, n, false);
+        for (int read; n < max && (read = drainSlot(reader, seq)) > 0; n += read) {
+            seq += 1 + read / 2;
+            released = drainReleased(released, seq, false);
         }
-        return drainReleased(start, n, true);
+        drainReleased(released, seq, true);
+        return n;
     }
 
     /**
@@ -204,45 +278,68 @@ public final class EventRing {
      * of events, C2 compiles it with the writer's code inlined, and the writer catches up at C2's speed.
      */
     public int catchUp(SlotReader reader, int max) {
-        long start = consumedCell.get(CONSUMED);
+        long seq = consumedCell.get(CONSUMED);
+        long released = seq;
         int n = 0;
-        while (n < max && drainSlot(reader, start + n)) {
-            n++;
-            drainReleased(start, n, false);
+        for (int read; n < max && (read = drainSlot(reader, seq)) > 0; n += read) {
+            seq += 1 + read / 2;
+            released = drainReleased(released, seq, false);
         }
-        return drainReleased(start, n, true);
+        drainReleased(released, seq, true);
+        return n;
     }
 
-    private boolean drainSlot(SlotReader reader, long seq) {
+    /**
+     * Reads the record at {@code seq}, if published: its deliveries first (they ended before it did), then the
+     * record itself.
+     *
+     * @return the records read (the record's deliveries and itself), 0 if it is not published yet
+     */
+    private int drainSlot(SlotReader reader, long seq) {
         int slot = (int) seq & mask;
         int w = slot * WORDS;
         long mark = (long) WORD.getAcquire(words, w + MARK);
         if (mark >>> KIND_BITS != seq + 1) {
-            return false;
+            return 0;
         }
+        int kind = (int) (mark & KIND_MASK);
+        int inline = kind >>> INLINE_SHIFT & INLINE_MASK;
         int r = slot * REFS;
-        reader.read((int) (mark & KIND_MASK), refs[r + EVENT], (String) refs[r + RUN], words[w + EVENT_ID],
-                words[w + CAUSATION_ID], SourceNames.name(refs[r + SOURCE]), (String) refs[r + THREAD],
-                words[w + CREATED], words[w + RECEIVED], words[w + PROCESSED]);
+        Object event = refs[r + EVENT];
+        String run = (String) refs[r + RUN];
+        String thread = (String) refs[r + THREAD];
+        long eventId = words[w + EVENT_ID];
+        for (int i = 0; i < inline; i++) {
+            int c = (int) (seq + 1 + i / 2) & mask;
+            int cw = c * WORDS + 1 + (i & 1) * DELIVERY_WORDS;
+            int threw = (kind >>> INLINE_THREW_SHIFT + i & 1) != 0 ? THREW : 0;
+            long received = words[cw];
+            reader.read(DELIVERY | threw, event, run, eventId, 0, SourceNames.name(refs[c * REFS + (i & 1)]), thread,
+                    received, received, words[cw + 1]);
+        }
+        reader.read(kind & OWN_KIND_MASK, event, run, eventId, words[w + CAUSATION_ID],
+                SourceNames.name(refs[r + SOURCE]), thread, words[w + CREATED], words[w + RECEIVED],
+                words[w + PROCESSED]);
         refs[r + EVENT] = null;
-        return true;
+        return inline + 1;
     }
 
     /**
-     * Frees the first {@code n} slots from {@code start}, after they are read (a producer that sees the new value
-     * may overwrite them): every so many slots and at the end rather than each, as every update sends the cell's
-     * cache line to the producers' cores.
+     * Frees the slots before {@code seq}, after they are read (a producer that sees the new value may overwrite
+     * them): every so many slots and at the end rather than each, as every update sends the cell's cache line to
+     * the producers' cores.
      *
-     * @return {@code n}
+     * @return the sequence freed up to now: {@code seq}, or {@code released} if this was not the time
      */
-    private int drainReleased(long start, int n, boolean last) {
-        if (last ? n > 0 : (n & (RELEASE_EVERY - 1)) == 0) {
-            consumedCell.lazySet(CONSUMED, start + n);
+    private long drainReleased(long released, long seq, boolean last) {
+        if (last ? seq != released : seq - released >= RELEASE_EVERY) {
+            consumedCell.lazySet(CONSUMED, seq);
+            return seq;
         }
-        return n;
+        return released;
     }
 
-    /** Events appended but not yet drained. */
+    /** Slots claimed but not yet drained (a record takes one, and one more for every two deliveries it carries). */
     public long pending() {
         return claimed.get() - consumedCell.get(CONSUMED);
     }

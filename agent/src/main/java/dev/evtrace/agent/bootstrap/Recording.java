@@ -92,26 +92,35 @@ public final class Recording {
         return sharedDeliveryClock;
     }
 
-    /** Hands a finished record to the ring under the overflow policy; false when it was dropped. */
+    /**
+     * Hands a finished record to the ring under the overflow policy, with {@code inline} deliveries of its event
+     * (see {@link EventRing#put(int, Object, String, long, long, Object, String, long, long, long, Object[],
+     * long[], int, int, int)}); false when it was dropped.
+     */
     boolean hand(int kind, Object event, RunState run, long eventId, long causationId, Object source, String thread,
-                 long created, long received, long processed) {
+                 long created, long received, long processed, Object[] sources, long[] times, int from, int inline,
+                 int threw) {
         String id = run.correlationId();
         if (!dropWhenFull) {
-            ring.put(kind, event, id, eventId, causationId, source, thread, created, received, processed);
+            ring.put(kind, event, id, eventId, causationId, source, thread, created, received, processed, sources,
+                    times, from, inline, threw);
             return true;
         }
-        if (ring.offer(kind, event, id, eventId, causationId, source, thread, created, received, processed)) {
+        if (ring.offer(kind, event, id, eventId, causationId, source, thread, created, received, processed, sources,
+                times, from, inline, threw)) {
             return true;
         }
-        if (kind == EventRing.DELIVERY) {
-            run.droppedDelivery();
+        if ((kind & EventRing.DELIVERY) != 0) {
+            run.droppedDeliveries(1);
             return false;
         }
         if (!isCritical(event)) {
             run.dropped();
+            run.droppedDeliveries(inline);
             return false;
         }
-        ring.put(kind, event, id, eventId, causationId, source, thread, created, received, processed);
+        ring.put(kind, event, id, eventId, causationId, source, thread, created, received, processed, sources, times,
+                from, inline, threw);
         return true;
     }
 

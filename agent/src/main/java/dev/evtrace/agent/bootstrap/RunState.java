@@ -25,8 +25,8 @@ public final class RunState {
         dropped.incrementAndGet();
     }
 
-    void droppedDelivery() {
-        droppedDeliveries.incrementAndGet();
+    void droppedDeliveries(int n) {
+        droppedDeliveries.addAndGet(n);
     }
 
     /** Handler deliveries of this run the ring had no room for (overflow=drop). */

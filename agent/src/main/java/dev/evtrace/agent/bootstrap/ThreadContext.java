@@ -27,6 +27,15 @@ public final class ThreadContext {
     long[] publishCreated = new long[8];
     long[] publishReceived = new long[8];
     long[] publishProcessed = new long[8];
+    /**
+     * The deliveries of each publish frame that have ended, up to {@link EventRing#MAX_INLINE}, which its
+     * event's record carries to the ring (see {@link #bufferDelivery}): a frame's handlers, its received and
+     * processed moments in pairs, how many, and which threw, by bit.
+     */
+    Object[] deliverySource = new Object[8 * EventRing.MAX_INLINE];
+    long[] deliveryTimes = new long[8 * EventRing.MAX_INLINE * 2];
+    int[] deliveryCount = new int[8];
+    int[] deliveryThrew = new int[8];
     int publishDepth;
 
     Object[] handlerEvent = new Object[8];
@@ -78,6 +87,10 @@ public final class ThreadContext {
             publishCreated = Arrays.copyOf(publishCreated, n);
             publishReceived = Arrays.copyOf(publishReceived, n);
             publishProcessed = Arrays.copyOf(publishProcessed, n);
+            deliverySource = Arrays.copyOf(deliverySource, n * EventRing.MAX_INLINE);
+            deliveryTimes = Arrays.copyOf(deliveryTimes, n * EventRing.MAX_INLINE * 2);
+            deliveryCount = Arrays.copyOf(deliveryCount, n);
+            deliveryThrew = Arrays.copyOf(deliveryThrew, n);
         }
         int i = publishDepth;
         endedFrame = -1;
@@ -95,7 +108,33 @@ public final class ThreadContext {
         publishCreated[i] = now;
         publishReceived[i] = Clock.NONE;
         publishProcessed[i] = Clock.NONE;
+        deliveryCount[i] = 0;
+        deliveryThrew[i] = 0;
         publishDepth = i + 1;
+    }
+
+    /**
+     * Keeps an ended delivery of publish frame {@code frame} for its event's record.
+     *
+     * @return false when the frame already holds {@link EventRing#MAX_INLINE}: nothing was kept
+     */
+    boolean bufferDelivery(int frame, Object source, long received, long processed, boolean threw) {
+        int n = deliveryCount[frame];
+        if (n == EventRing.MAX_INLINE) {
+            return false;
+        }
+        int i = frame * EventRing.MAX_INLINE + n;
+        // A frame's handlers are mostly the same classes in the same order event after event (see pushPublish).
+        if (deliverySource[i] != source) {
+            deliverySource[i] = source;
+        }
+        deliveryTimes[2 * i] = received;
+        deliveryTimes[2 * i + 1] = processed;
+        if (threw) {
+            deliveryThrew[frame] |= 1 << n;
+        }
+        deliveryCount[frame] = n + 1;
+        return true;
     }
 
     void pushHandler(Object event, Object handler, RunState run, long eventId, Object source, int publishFrame, long now) {

@@ -48,7 +48,10 @@ public final class Tracer {
         return ctx;
     }
 
-    /** Called on every exit from publish, normal or exceptional: the event's record goes to the ring. */
+    /**
+     * Called on every exit from publish, normal or exceptional: the event's record goes to the ring, carrying
+     * the deliveries of it that ran inside.
+     */
     public static void publishEnd(ThreadContext ctx) {
         if (ctx == null) {
             return;
@@ -72,7 +75,8 @@ public final class Tracer {
             }
         }
         r.hand(0, event, run, ctx.publishId[i], ctx.publishCausation[i], ctx.publishSource[i], ctx.threadName,
-                created, received, ctx.publishProcessed[i]);
+                created, received, ctx.publishProcessed[i], ctx.deliverySource, ctx.deliveryTimes,
+                i * EventRing.MAX_INLINE, ctx.deliveryCount[i], ctx.deliveryThrew[i]);
     }
 
     /**
@@ -139,7 +143,10 @@ public final class Tracer {
         return ctx;
     }
 
-    /** Called on every exit from a handler: the delivery is recorded, and its event counts as processed. */
+    /**
+     * Called on every exit from a handler: the delivery is recorded, and its event counts as processed. A
+     * delivery inside its event's publish on this thread waits there for the event's record, which carries it.
+     */
     public static void handlerEnd(ThreadContext ctx, boolean threw) {
         if (ctx == null) {
             return;
@@ -156,10 +163,36 @@ public final class Tracer {
         // After a throw the bus may take its time (Guava logs the exception): the next delivery reads the clock.
         ctx.endedFrame = threw ? -1 : frame;
         Recording r = recording;
-        if (r != null && r.recordsDeliveries()) {
-            r.hand(EventRing.DELIVERY | (threw ? EventRing.THREW : 0), event, run, ctx.handlerEventId[h], 0,
-                    ctx.handlerSource[h], ctx.threadName, ctx.handlerStart[h], ctx.handlerStart[h], now);
+        if (r == null || !r.recordsDeliveries()) {
+            return;
         }
+        if (frame >= 0) {
+            if (!ctx.bufferDelivery(frame, ctx.handlerSource[h], ctx.handlerStart[h], now, threw)) {
+                handBufferedDeliveries(r, ctx, frame);
+                ctx.bufferDelivery(frame, ctx.handlerSource[h], ctx.handlerStart[h], now, threw);
+            }
+            return;
+        }
+        r.hand(EventRing.DELIVERY | (threw ? EventRing.THREW : 0), event, run, ctx.handlerEventId[h], 0,
+                ctx.handlerSource[h], ctx.threadName, ctx.handlerStart[h], ctx.handlerStart[h], now, null, null, 0, 0,
+                0);
+    }
+
+    /**
+     * Hands a publish frame's kept deliveries to the ring as records of their own, in the order they ended, and
+     * empties its buffer: the frame has more deliveries than its event's record can carry.
+     */
+    private static void handBufferedDeliveries(Recording r, ThreadContext ctx, int frame) {
+        int from = frame * EventRing.MAX_INLINE;
+        for (int i = 0; i < ctx.deliveryCount[frame]; i++) {
+            long received = ctx.deliveryTimes[2 * (from + i)];
+            int threw = (ctx.deliveryThrew[frame] >>> i & 1) != 0 ? EventRing.THREW : 0;
+            r.hand(EventRing.DELIVERY | threw, ctx.publishEvent[frame], ctx.publishRun[frame], ctx.publishId[frame], 0,
+                    ctx.deliverySource[from + i], ctx.threadName, received, received,
+                    ctx.deliveryTimes[2 * (from + i) + 1], null, null, 0, 0, 0);
+        }
+        ctx.deliveryCount[frame] = 0;
+        ctx.deliveryThrew[frame] = 0;
     }
 
     /** Called on entry to a run boundary (tracer.run): everything inside, on any thread, gets a new run. */

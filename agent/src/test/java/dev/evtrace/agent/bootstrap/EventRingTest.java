@@ -145,6 +145,98 @@ class EventRingTest {
     }
 
     @Test
+    void anEventsRecordCarriesItsDeliveriesToTheReaderBeforeItselfLapAfterLap() {
+        // Four slots: records of one to three slots wrap around the ring's end at every offset.
+        EventRing ring = new EventRing(4);
+        Object[] sources = {"unused", "h0", "h1", "h2", "h3"};
+        long[] times = {-1, -1, 10, 11, 20, 21, 30, 31, 40, 41};
+        List<String> seen = new ArrayList<>();
+        EventRing.SlotReader reader = (k, e, run, id, cause, src, t, c, r, p) -> seen.add(
+                String.join(" ", "" + k, "" + e, run, "" + id, "" + cause, src, t, "" + c, "" + r, "" + p));
+        for (int event = 0; event < 15; event++) {
+            int inline = event % (EventRing.MAX_INLINE + 1);
+            int threw = event % 3 == 0 ? 0b1010 & (1 << inline) - 1 : 0;
+            ring.put(0, "e" + event, "run", event, 7, "publisher", "main", 1, 2, 3, sources, times, 1, inline, threw);
+            int records = ring.drain(reader, 100);
+
+            assertThat(records).isEqualTo(inline + 1);
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < inline; i++) {
+                int kind = EventRing.DELIVERY | ((threw >>> i & 1) != 0 ? EventRing.THREW : 0);
+                long received = times[2 * (1 + i)];
+                expected.add(String.join(" ", "" + kind, "e" + event, "run", "" + event, "0", "h" + i, "main",
+                        "" + received, "" + received, "" + times[2 * (1 + i) + 1]));
+            }
+            expected.add(String.join(" ", "0", "e" + event, "run", "" + event, "7", "publisher", "main", "1", "2", "3"));
+            assertThat(seen).as("event %d with %d deliveries", event, inline).isEqualTo(expected);
+            assertThat(ring.pending()).isZero();
+            seen.clear();
+        }
+    }
+
+    @Test
+    void aRecordWithDeliveriesIsOfferedOnlyWhenAllItsSlotsAreFree() {
+        EventRing ring = new EventRing(4);
+        Object[] sources = {"h0", "h1", "h2", "h3"};
+        long[] times = new long[8];
+        assertThat(ring.offer(0, "a", "run", 1, 0, "s", "t", 0, 0, 0)).isTrue();
+        assertThat(ring.offer(0, "b", "run", 2, 0, "s", "t", 0, 0, 0)).isTrue();
+        // Four deliveries take three slots after the event's own: two are free.
+        assertThat(ring.offer(0, "c", "run", 3, 0, "s", "t", 0, 0, 0, sources, times, 0, 4, 0)).isFalse();
+        assertThat(ring.offer(0, "c", "run", 3, 0, "s", "t", 0, 0, 0, sources, times, 0, 2, 0)).isTrue();
+        assertThat(ring.pending()).isEqualTo(4);
+        List<String> kinds = new ArrayList<>();
+        assertThat(ring.drain((k, e, run, id, cause, src, t, c, r, p) -> kinds.add(e + ":" + k), 10)).isEqualTo(5);
+        assertThat(kinds).containsExactly("a:0", "b:0", "c:1", "c:1", "c:0");
+        assertThat(ring.offer(0, "d", "run", 4, 0, "s", "t", 0, 0, 0, sources, times, 0, 4, 0)).isTrue();
+    }
+
+    @Test
+    void producersOfRecordsWithDeliveriesWaitForSpaceAndLoseNothing() throws InterruptedException {
+        EventRing ring = new EventRing(16);
+        int producers = 3;
+        int perProducer = 20_000;
+        List<Thread> threads = start(producers, p -> {
+            Object[] sources = {"h0", "h1", "h2", "h3"};
+            long[] times = new long[8];
+            for (int i = 1; i <= perProducer; i++) {
+                for (int d = 0; d < 4; d++) {
+                    times[2 * d] = i * 10L + d;
+                    times[2 * d + 1] = -i;
+                }
+                ring.put(0, "x", "run", i, 0, "src", "producer-" + p, 0, 0, 0, sources, times, 0, i % 5, 0);
+            }
+        });
+        Map<String, Long> last = new HashMap<>();
+        Map<String, Integer> deliveries = new HashMap<>();
+        long records = 0;
+        long expected = 0;
+        for (int i = 1; i <= perProducer; i++) {
+            expected += producers * (1 + i % 5);
+        }
+        while (records < expected) {
+            records += ring.drain((k, e, run, id, cause, src, t, c, r, p) -> {
+                if (k == EventRing.DELIVERY) {
+                    int d = deliveries.merge(t, 1, Integer::sum) - 1;
+                    assertThat(src).isEqualTo("h" + d);
+                    assertThat(r).isEqualTo(c).isEqualTo(id * 10 + d);
+                    assertThat(p).isEqualTo(-id);
+                } else {
+                    assertThat(deliveries.getOrDefault(t, 0)).isEqualTo(id % 5);
+                    deliveries.remove(t);
+                    assertThat(last.put(t, id)).isEqualTo(id == 1 ? null : id - 1);
+                }
+            }, 7);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(records).isEqualTo(expected);
+        assertThat(last).hasSize(producers).allSatisfy((name, id) -> assertThat(id).isEqualTo(perProducer));
+        assertThat(ring.pending()).isZero();
+    }
+
+    @Test
     void rejectsACapacityThatIsNotAPowerOfTwo() {
         assertThatThrownBy(() -> new EventRing(1000)).hasMessage("capacity must be a power of two, was 1000");
     }

@@ -50,10 +50,15 @@ class AdviceTest {
     }
 
     private List<Row> drainAll() {
+        return drainRaw().stream().map(r -> new Row(r.kind(), r.event(), r.run(), r.id(), r.causation(), r.source(),
+                r.thread(), Clock.micros(r.created()), Clock.micros(r.received()), Clock.micros(r.processed()))).toList();
+    }
+
+    /** Every record in ring order, its moments as the raw clock readings the ring holds. */
+    private List<Row> drainRaw() {
         List<Row> rows = new ArrayList<>();
         recording.ring().drain((kind, e, run, id, cause, source, thread, c, r, p) ->
-                rows.add(new Row(kind, e, run, id, cause, source, thread, Clock.micros(c), Clock.micros(r), Clock.micros(p))),
-                Integer.MAX_VALUE);
+                rows.add(new Row(kind, e, run, id, cause, source, thread, c, r, p)), Integer.MAX_VALUE);
         return rows;
     }
 
@@ -202,6 +207,54 @@ class AdviceTest {
         assertReadItsOwnClock(ticks.get(0), ticks.get(2));
     }
 
+    @Test
+    void recordsEveryDeliveryInOrderWhenAPublishHasMoreThanItsEventsRecordCarries() throws Exception {
+        TestBus bus = woven(CatchingBus.class);
+        int handlers = EventRing.MAX_INLINE + 2;
+        for (int i = 0; i < handlers; i++) {
+            bus.subscribe(woven(Thrower.class));
+        }
+        Failures.next = new IllegalStateException("boom");
+
+        Object event = new Object();
+        bus.publish(event);
+
+        List<Row> rows = drainRaw();
+        assertThat(rows).hasSize(handlers + 1).extracting(Row::event).containsOnly(event);
+        assertThat(rows).extracting(Row::id).containsOnly(1L);
+        assertThat(rows.get(0).kind()).isEqualTo(EventRing.DELIVERY | EventRing.THREW);
+        assertThat(rows.subList(1, handlers)).extracting(Row::kind).containsOnly(EventRing.DELIVERY);
+        assertThat(rows.get(handlers).kind()).isZero();
+        List<long[]> ticks = ticks(rows);
+        // After the throw the bus took its time: the second delivery read the clock; each later one began as the
+        // one before it ended, the first four kept for the event's record and sent on their own before the rest.
+        assertReadItsOwnClock(ticks.get(0), ticks.get(1));
+        for (int i = 2; i < handlers; i++) {
+            assertThat(ticks.get(i)[0]).as("delivery %d", i).isEqualTo(ticks.get(i - 1)[1]);
+        }
+        assertThat(ticks.get(handlers)).containsExactly(ticks.get(0)[0], ticks.get(handlers - 1)[1]);
+    }
+
+    @Test
+    void recordsTheDeliveriesOfAPublishThatAHandlersExceptionEnds() throws Exception {
+        TestBus bus = woven(SyncBus.class);
+        for (int i = 0; i < EventRing.MAX_INLINE; i++) {
+            bus.subscribe(woven(Arming.class));
+        }
+        bus.subscribe(woven(Thrower.class));
+        bus.subscribe(woven(Thrower.class));
+
+        assertThatThrownBy(() -> bus.publish("e")).hasMessage("armed");
+
+        List<Row> rows = drainAll();
+        assertThat(rows).extracting(Row::kind).containsExactly(EventRing.DELIVERY, EventRing.DELIVERY,
+                EventRing.DELIVERY, EventRing.DELIVERY, EventRing.DELIVERY | EventRing.THREW, 0);
+        String arming = Arming.class.getName();
+        assertThat(rows).extracting(Row::source).containsExactly(arming, arming, arming, arming,
+                Thrower.class.getName(), Thread.currentThread().getName());
+        assertThat(rows.get(5).processed()).isEqualTo(rows.get(4).processed());
+    }
+
     /** {@code later} started at least a {@link Pause} after {@code earlier} ended: it read the clock itself. */
     private static void assertReadItsOwnClock(long[] earlier, long[] later) {
         assertThat(later[0] - earlier[1]).isGreaterThanOrEqualTo(Pause.NANOS);
@@ -209,10 +262,11 @@ class AdviceTest {
 
     /** Raw clock readings in ring order: a delivery's received and processed, an event's received and processed. */
     private List<long[]> drainTicks() {
-        List<long[]> ticks = new ArrayList<>();
-        recording.ring().drain((kind, e, run, id, cause, source, thread, c, r, p) -> ticks.add(new long[] {r, p}),
-                Integer.MAX_VALUE);
-        return ticks;
+        return ticks(drainRaw());
+    }
+
+    private static List<long[]> ticks(List<Row> rows) {
+        return rows.stream().map(r -> new long[] {r.received(), r.processed()}).toList();
     }
 
     @Test
@@ -340,6 +394,19 @@ class AdviceTest {
             while (System.nanoTime() < until) {
                 Thread.onSpinWait();
             }
+        }
+    }
+
+    /** A handler after which the next {@link Thrower} throws. */
+    public static class Arming implements Consumer<Object> {
+
+        @Override
+        public void accept(Object event) {
+            handle(event);
+        }
+
+        public void handle(Object event) {
+            Failures.next = new IllegalStateException("armed");
         }
     }
 

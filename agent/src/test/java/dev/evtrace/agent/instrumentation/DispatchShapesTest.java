@@ -276,6 +276,32 @@ class DispatchShapesTest {
         assertThat(recording.runs().get(0).droppedCount()).as("a critical event waits instead").isEqualTo(1);
     }
 
+    /** A synchronous engine whose publish hands each event to its handler three times, with no consumer. */
+    public static class FanOutEngine extends SyncEngine {
+        @Override
+        public void publish(Evt event) {
+            for (int i = 0; i < 3; i++) {
+                onEvent(event);
+            }
+        }
+
+        public void onEvent(Evt event) {}
+    }
+
+    @Test
+    void dropsAnEventsRecordWithTheDeliveriesItCarriesAndCountsBoth() throws Exception {
+        // An event and its three deliveries take three of the four slots.
+        record(true, 4);
+        Engine engine = woven(FanOutEngine.class, "");
+        engine.publish(new Evt("BAR1"));
+        engine.publish(new Evt("BAR2"));
+
+        assertThat(recording.runs().get(0).droppedCount()).isEqualTo(1);
+        assertThat(recording.runs().get(0).droppedDeliveryCount()).isEqualTo(3);
+        assertThat(drain()).extracting(r -> r.event() + (r.isDelivery() ? " delivery" : ""))
+                .containsExactly("BAR1 delivery", "BAR1 delivery", "BAR1 delivery", "BAR1");
+    }
+
     @Test
     void contextsAreBalancedAfterEveryShape() throws Exception {
         record(false, 1024);
