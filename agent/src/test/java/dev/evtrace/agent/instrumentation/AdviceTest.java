@@ -236,6 +236,29 @@ class AdviceTest {
     }
 
     @Test
+    void carriesEachFramesDeliveriesThroughPublishesNestedDeeperThanTheContextsFirstArrays() throws Exception {
+        TestBus bus = woven(SyncBus.class);
+        Consumer<Object> countdown = woven(Countdown.class);
+        ((Wiring) countdown).wire(bus);
+        bus.subscribe(countdown);
+        bus.subscribe(woven(Thrower.class));
+
+        bus.publish(20);
+
+        List<Row> rows = drainAll();
+        // Innermost first: each event's two deliveries, then the event, caused by the one whose handler published it.
+        assertThat(rows).hasSize(21 * 3);
+        for (int n = 0; n <= 20; n++) {
+            List<Row> three = rows.subList(3 * n, 3 * n + 3);
+            assertThat(three).extracting(Row::event).containsOnly(n);
+            assertThat(three).extracting(Row::kind).containsExactly(EventRing.DELIVERY, EventRing.DELIVERY, 0);
+            assertThat(three).extracting(Row::source).startsWith(Countdown.class.getName(), Thrower.class.getName());
+            assertThat(three.get(2).id()).isEqualTo(21 - n);
+            assertThat(three.get(2).causation()).isEqualTo(n == 20 ? 0 : 20 - n);
+        }
+    }
+
+    @Test
     void recordsTheDeliveriesOfAPublishThatAHandlersExceptionEnds() throws Exception {
         TestBus bus = woven(SyncBus.class);
         for (int i = 0; i < EventRing.MAX_INLINE; i++) {
@@ -393,6 +416,27 @@ class AdviceTest {
             long until = System.nanoTime() + nanos;
             while (System.nanoTime() < until) {
                 Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Handles n by publishing n - 1, down to 0: publishes nested as deep as n. */
+    public static class Countdown implements Consumer<Object>, Wiring {
+        private TestBus bus;
+
+        @Override
+        public void wire(TestBus bus) {
+            this.bus = bus;
+        }
+
+        @Override
+        public void accept(Object event) {
+            handle(event);
+        }
+
+        public void handle(Object event) {
+            if (event instanceof Integer n && n > 0) {
+                bus.publish(n - 1);
             }
         }
     }
