@@ -356,7 +356,7 @@ class AdviceTest {
     }
 
     public static class Republisher implements Consumer<Object>, Wiring {
-        private TestBus bus;
+        protected TestBus bus;
 
         @Override
         public void wire(TestBus bus) {
@@ -421,19 +421,8 @@ class AdviceTest {
     }
 
     /** Handles n by publishing n - 1, down to 0: publishes nested as deep as n. */
-    public static class Countdown implements Consumer<Object>, Wiring {
-        private TestBus bus;
-
+    public static class Countdown extends Republisher {
         @Override
-        public void wire(TestBus bus) {
-            this.bus = bus;
-        }
-
-        @Override
-        public void accept(Object event) {
-            handle(event);
-        }
-
         public void handle(Object event) {
             if (event instanceof Integer n && n > 0) {
                 bus.publish(n - 1);
