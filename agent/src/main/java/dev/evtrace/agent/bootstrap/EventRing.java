@@ -121,19 +121,11 @@ public final class EventRing {
 
     /**
      * Appends one record, waiting for space when the writer is behind. {@code source} is a name, or a handler's
-     * class, which {@link #drain} names on the writer's thread (see {@link SourceNames}).
-     */
-    public void put(int kind, Object event, String run, long eventId, long causationId, Object source, String thread,
-                    long createdAt, long receivedAt, long processedAt) {
-        put(kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt, null, null, 0,
-                0, 0);
-    }
-
-    /**
-     * {@link #put}, for an event's record that carries {@code inline} of its deliveries: the i-th's handler (a
-     * source, as above) at {@code sources[from + i]}, its received and processed moments at {@code times[2 *
-     * (from + i)]} and the next, and bit i of {@code threw} set if it threw. The reader gets each delivery as a
-     * record of its own, before the event's.
+     * class, which {@link #drain} names on the writer's thread (see {@link SourceNames}). An event's record may
+     * carry {@code inline} of its deliveries (0 for none, and {@code sources} and {@code times} unread): the i-th's
+     * handler (a source, as above) at {@code sources[from + i]}, its received and processed moments at {@code
+     * times[2 * (from + i)]} and the next, and bit i of {@code threw} set if it threw. The reader gets each
+     * delivery as a record of its own, before the event's.
      */
     public void put(int kind, Object event, String run, long eventId, long causationId, Object source, String thread,
                     long createdAt, long receivedAt, long processedAt, Object[] sources, long[] times, int from,
@@ -153,16 +145,9 @@ public final class EventRing {
     }
 
     /**
-     * Appends one record if there is room now, else returns false at once: a claim is only taken when a slot is
-     * free, so a refused record never holds up the ones behind it.
+     * Appends one record, as {@link #put} takes it, if there is room for all its slots now, else returns false at
+     * once: a claim is only taken when the slots are free, so a refused record never holds up the ones behind it.
      */
-    public boolean offer(int kind, Object event, String run, long eventId, long causationId, Object source, String thread,
-                         long createdAt, long receivedAt, long processedAt) {
-        return offer(kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt, null,
-                null, 0, 0, 0);
-    }
-
-    /** {@link #offer}, for an event's record with deliveries, as {@link #put} takes them. */
     public boolean offer(int kind, Object event, String run, long eventId, long causationId, Object source, String thread,
                          long createdAt, long receivedAt, long processedAt, Object[] sources, long[] times, int from,
                          int inline, int threw) {

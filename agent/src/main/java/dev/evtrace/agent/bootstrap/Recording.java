@@ -94,8 +94,7 @@ public final class Recording {
 
     /**
      * Hands a finished record to the ring under the overflow policy, with {@code inline} deliveries of its event
-     * (see {@link EventRing#put(int, Object, String, long, long, Object, String, long, long, long, Object[],
-     * long[], int, int, int)}); false when it was dropped.
+     * (see {@link EventRing#put}); false when it was dropped.
      */
     boolean hand(int kind, Object event, RunState run, long eventId, long causationId, Object source, String thread,
                  long created, long received, long processed, Object[] sources, long[] times, int from, int inline,

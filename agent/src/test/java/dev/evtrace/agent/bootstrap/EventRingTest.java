@@ -17,7 +17,7 @@ class EventRingTest {
     void deliversEverySlotInClaimOrderAndFreesIt() {
         EventRing ring = new EventRing(4);
         for (int i = 1; i <= 3; i++) {
-            ring.put(0, "e" + i, "run", i, i - 1, "src", "main", i * 10, i * 10 + 2, i * 10 + 3);
+            put(ring, 0, "e" + i, "run", i, i - 1, "src", "main", i * 10, i * 10 + 2, i * 10 + 3);
         }
         List<String> seen = new ArrayList<>();
         int n = ring.drain((k, e, run, id, cause, src, t, c, r, p) -> seen.add(e + ":" + id + ":" + cause + ":" + p), 10);
@@ -33,7 +33,7 @@ class EventRingTest {
         for (int lap = 0; lap < 3; lap++) {
             int kind = lap == 0 ? 0 : EventRing.DELIVERY | (lap == 2 ? EventRing.THREW : 0);
             long id = Long.MAX_VALUE - lap;
-            ring.put(kind, "event" + lap, "run" + lap, id, -lap, "source" + lap, "thread" + lap, 1L << 60, lap, -1);
+            put(ring, kind, "event" + lap, "run" + lap, id, -lap, "source" + lap, "thread" + lap, 1L << 60, lap, -1);
             ring.drain((k, e, run, i, cause, src, t, c, r, p) -> seen.add(
                     String.join(" ", "" + k, "" + e, run, "" + i, "" + cause, src, t, "" + c, "" + r, "" + p)), 1);
         }
@@ -50,7 +50,7 @@ class EventRingTest {
                 {"run-2", "source-2", "worker"}};
         List<String> seen = new ArrayList<>();
         for (String[] n : names) {
-            ring.put(0, "e", n[0], 1, 0, n[1], n[2], 0, 0, 0);
+            put(ring, 0, "e", n[0], 1, 0, n[1], n[2], 0, 0, 0);
             ring.drain((k, e, run, i, cause, src, t, c, r, p) -> seen.add(run + " " + src + " " + t), 1);
         }
         assertThat(seen).containsExactly("run-1 source-1 main", "run-1 source-1 main", "run-2 source-1 main",
@@ -64,7 +64,7 @@ class EventRingTest {
         int perProducer = 20_000;
         List<Thread> threads = start(producers, p -> {
             for (int i = 1; i <= perProducer; i++) {
-                ring.put(0, "x", "run", p * perProducer + i, 0, "src", "t", 0, 0, 0);
+                put(ring, 0, "x", "run", p * perProducer + i, 0, "src", "t", 0, 0, 0);
             }
         });
         Set<Long> ids = new HashSet<>();
@@ -86,7 +86,7 @@ class EventRingTest {
         int perProducer = 30_000;
         List<Thread> threads = start(producers, p -> {
             for (int i = 1; i <= perProducer; i++) {
-                ring.put(0, "x", "run", i, 0, "src", "producer-" + p, 0, 0, 0);
+                put(ring, 0, "x", "run", i, 0, "src", "producer-" + p, 0, 0, 0);
             }
         });
         Map<String, Long> last = new HashMap<>();
@@ -111,7 +111,7 @@ class EventRingTest {
         int events = 50_000;
         List<Thread> threads = start(1, p -> {
             for (int i = 1; i <= events; i++) {
-                ring.put(0, "x", "run", i, i - 1, "src", "t", i, 0, 0);
+                put(ring, 0, "x", "run", i, i - 1, "src", "t", i, 0, 0);
             }
         });
         List<Long> ids = new ArrayList<>();
@@ -135,13 +135,13 @@ class EventRingTest {
     @Test
     void offerRefusesWhenFullWithoutTakingASlot() {
         EventRing ring = new EventRing(2);
-        assertThat(ring.offer(0, "a", "run", 1, 0, "s", "t", 0, 0, 0)).isTrue();
-        assertThat(ring.offer(0, "b", "run", 2, 0, "s", "t", 0, 0, 0)).isTrue();
-        assertThat(ring.offer(0, "c", "run", 3, 0, "s", "t", 0, 0, 0)).isFalse();
+        assertThat(offer(ring, 0, "a", "run", 1, 0, "s", "t", 0, 0, 0)).isTrue();
+        assertThat(offer(ring, 0, "b", "run", 2, 0, "s", "t", 0, 0, 0)).isTrue();
+        assertThat(offer(ring, 0, "c", "run", 3, 0, "s", "t", 0, 0, 0)).isFalse();
         List<Long> ids = new ArrayList<>();
         ring.drain((k, e, run, id, cause, src, t, c, r, p) -> ids.add(id), 10);
         assertThat(ids).containsExactly(1L, 2L);
-        assertThat(ring.offer(0, "d", "run", 4, 0, "s", "t", 0, 0, 0)).isTrue();
+        assertThat(offer(ring, 0, "d", "run", 4, 0, "s", "t", 0, 0, 0)).isTrue();
     }
 
     @Test
@@ -179,8 +179,8 @@ class EventRingTest {
         EventRing ring = new EventRing(4);
         Object[] sources = {"h0", "h1", "h2", "h3"};
         long[] times = new long[8];
-        assertThat(ring.offer(0, "a", "run", 1, 0, "s", "t", 0, 0, 0)).isTrue();
-        assertThat(ring.offer(0, "b", "run", 2, 0, "s", "t", 0, 0, 0)).isTrue();
+        assertThat(offer(ring, 0, "a", "run", 1, 0, "s", "t", 0, 0, 0)).isTrue();
+        assertThat(offer(ring, 0, "b", "run", 2, 0, "s", "t", 0, 0, 0)).isTrue();
         // Four deliveries take three slots after the event's own: two are free.
         assertThat(ring.offer(0, "c", "run", 3, 0, "s", "t", 0, 0, 0, sources, times, 0, 4, 0)).isFalse();
         assertThat(ring.offer(0, "c", "run", 3, 0, "s", "t", 0, 0, 0, sources, times, 0, 2, 0)).isTrue();
@@ -239,6 +239,18 @@ class EventRingTest {
     @Test
     void rejectsACapacityThatIsNotAPowerOfTwo() {
         assertThatThrownBy(() -> new EventRing(1000)).hasMessage("capacity must be a power of two, was 1000");
+    }
+
+    /** Appends a record that carries no deliveries. */
+    private static void put(EventRing ring, int kind, Object event, String run, long id, long cause, Object source,
+                            String thread, long created, long received, long processed) {
+        ring.put(kind, event, run, id, cause, source, thread, created, received, processed, null, null, 0, 0, 0);
+    }
+
+    private static boolean offer(EventRing ring, int kind, Object event, String run, long id, long cause,
+                                 Object source, String thread, long created, long received, long processed) {
+        return ring.offer(kind, event, run, id, cause, source, thread, created, received, processed, null, null, 0,
+                0, 0);
     }
 
     /** Starts {@code producers} threads, the p-th running {@code producer.accept(p)}. */
