@@ -54,17 +54,18 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         @Override
         public void write(TracedEvent event) throws IOException {
             journal.append(event);
-            writer.write(event);
-            written++;
+            store(event);
         }
 
         @Override
         public void write(Delivery delivery) throws IOException {
             journal.append(delivery);
-            writer.write(delivery);
-            deliveries++;
+            store(delivery);
         }
     };
+    private final EncoderStage encoder = new EncoderStage(this::writeRow);
+    /** Rows go to the encoder stage: the ring was more than half full, and has not been emptied since. */
+    private boolean handing;
     private final Thread thread;
     private volatile boolean stopping;
     private EventDatasetWriter writer;
@@ -76,7 +77,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private long deliveries;
     private long dropped;
     private long lossMarkers;
-    /** The writer thread's CPU time when it completed the store, or -1 (not yet, or the JVM cannot tell). */
+    /** The writer's threads' CPU time when it completed the store, or -1 (not yet, or the JVM cannot tell). */
     private volatile long cpuNanos = -1;
 
     public StoreWriter(Config config, Recording recording, EventTypes types, PrintStream stderr, Runnable onFirstEvent) {
@@ -111,10 +112,18 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         long nextRoll = System.currentTimeMillis() + config.rollMillis(journal.active());
         while (true) {
             // Behind by half the ring: the producers will soon wait, and the writer's speed becomes the run's
-            // (see EventRing.catchUp). A writer that keeps up is behind by a batch or two.
-            int n = ring.pending() > ring.capacity() / 2 ? ring.catchUp(this, BATCH) : ring.drain(this, BATCH);
+            // (see EventRing.catchUp), so it shares its work with the encoder stage until it has caught up.
+            // A writer that keeps up is behind by a batch or two.
+            boolean behind = ring.pending() > ring.capacity() / 2;
+            if (behind && writer != null && !failed) {
+                handing = true;
+            }
+            int n = behind ? ring.catchUp(this, BATCH) : ring.drain(this, BATCH);
             if (n > 0) {
                 boundJournal();
+            }
+            if (n < BATCH) {
+                settle();
             }
             long now = System.currentTimeMillis();
             if (now >= nextRoll) {
@@ -269,7 +278,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
                             TracedEvent.CURRENT_VERSION, id, "");
                     // Journaled like any row: a kill must not take the record of a loss with it.
                     journal.append(marker);
-                    writer.write(marker);
+                    store(marker);
                 }
             } catch (IOException | RuntimeException e) {
                 fail("cannot write to store " + config.store(), e);
@@ -283,6 +292,10 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
      */
     private void roll() {
         if (writer == null || failed) {
+            return;
+        }
+        settle();
+        if (failed) {
             return;
         }
         try {
@@ -299,7 +312,11 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
      * away (64 KB of it, 0.07 to 0.27 s of C2 a compilation) the first time it was.
      */
     private void boundJournal() {
-        if (writer == null || failed) {
+        if (writer == null || failed || !journal.overBound()) {
+            return;
+        }
+        settle();
+        if (failed) {
             return;
         }
         try {
@@ -314,7 +331,8 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         if (writer == null) {
             return;
         }
-        cpuNanos = ownCpuNanos();
+        settle();
+        cpuNanos = cpuNanosWithEncoder();
         if (failed) {
             writeCountersQuietly();
             return;
@@ -339,6 +357,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         c.put("deliveries_written", Long.toString(deliveries));
         c.put("dropped", Long.toString(droppedTotal()));
         c.put("blocked_ms", Long.toString(TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos())));
+        c.put("encoder_rows", Long.toString(encoder.handedRows()));
         if (cpuNanos >= 0) {
             c.put("writer_cpu_ms", Long.toString(TimeUnit.NANOSECONDS.toMillis(cpuNanos)));
         }
@@ -360,7 +379,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     }
 
     /**
-     * The CPU time the writer thread used, from its start to the store's completion (the last files written
+     * The CPU time the writer's threads used (its encoder stage's included), from the start to the store's completion (the last files written
      * then), or -1 before that or where the JVM does not measure a thread's CPU: what tracing cost this run
      * beside the program's threads, apart from the JIT compiling the writer's code.
      */
@@ -368,7 +387,57 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         return cpuNanos;
     }
 
-    private static long ownCpuNanos() {
+    /** Ends the encoder stage's thread, if it ever ran: the CPU time of both the writer's threads, or -1. */
+    private long cpuNanosWithEncoder() {
+        long own = ownCpuNanos();
+        try {
+            encoder.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return own;
+        }
+        long encoderNanos = encoder.cpuNanos();
+        return own < 0 || encoderNanos < 0 ? -1 : own + encoderNanos;
+    }
+
+    /** Where the row goes from the writer thread: to the encoder stage while handing, else into the files. */
+    private void store(Object row) throws IOException {
+        if (handing) {
+            encoder.add(row);
+        } else {
+            writeRow(row);
+        }
+    }
+
+    /** Puts a row in the files: on the writer thread, or on the encoder stage's while handing. */
+    private void writeRow(Object row) throws IOException {
+        if (row instanceof TracedEvent event) {
+            writer.write(event);
+            written++;
+        } else {
+            writer.write((Delivery) row);
+            deliveries++;
+        }
+    }
+
+    /**
+     * Waits until the rows handed to the encoder stage are in the files, so that the writer thread may touch the
+     * store again (to write, roll or close it); an error the stage met fails the store as if met here.
+     */
+    private void settle() {
+        if (!handing) {
+            return;
+        }
+        handing = false;
+        encoder.awaitIdle();
+        dropped += encoder.takeUnwrittenEvents();
+        Throwable error = encoder.error();
+        if (error != null) {
+            fail("cannot write to store " + config.store(), error);
+        }
+    }
+
+    static long ownCpuNanos() {
         try {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
@@ -402,6 +471,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             return;
         }
         failed = true;
+        settle();
         storeError = what + ": " + e;
         stderr.println("tracer: " + storeError + "; events are dropped from now on");
         journal.delete();

@@ -122,10 +122,15 @@ final class WriterJournal {
      * rows of their partition.
      */
     void afterBatch(EventDatasetWriter writer) throws IOException {
-        if (journal != null && journal.bytes() > maxBytes) {
+        if (overBound()) {
             writer.flush();
             checkpoint(writer);
         }
+    }
+
+    /** Whether the journal is past its bound, so that the next {@link #afterBatch} completes the files. */
+    boolean overBound() {
+        return journal != null && journal.bytes() > maxBytes;
     }
 
     /** Every row so far is in a completed file (the writer was just flushed): the journal starts over. */

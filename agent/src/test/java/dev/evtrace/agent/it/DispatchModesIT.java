@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evtrace.store.EventDatasetReader;
 import dev.evtrace.store.EventQuery;
 import dev.evtrace.store.TracedEvent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -80,6 +82,41 @@ class DispatchModesIT {
                 .isEqualTo(new HashSet<>(sequentialRuns.values()));
         DomainLinks.assertLineageMatches(new EventDatasetReader(parallelStore.toString()).read(EventQuery.all()));
         assertThat(sequential.exitCode()).isZero();
+    }
+
+    @Test
+    void aWriterThatFallsBehindSharesItsWorkAndLosesNothing() throws Exception {
+        List<String> args = List.of("--symbols", "4", "--bars", "800", "--seed", "7", "--runs", "8", "--mode", "parallel");
+        Path roomy = work.resolve("roomy");
+        Path tight = work.resolve("tight");
+        JavaProcess.traced(List.of("-Dtracer.store=" + roomy), args, work);
+        // A ring of 1,024 slots fills at once with eight producers: the writer hands rows to its encoder stage.
+        JavaProcess traced = JavaProcess.traced(List.of("-Dtracer.store=" + tight, "-Dtracer.buffer.size=1024"), args, work);
+
+        EventDatasetReader reader = new EventDatasetReader(tight.toString());
+        Properties counters = new Properties();
+        try (Stream<Path> files = Files.list(tight.resolve("_meta"))) {
+            try (var in = Files.newInputStream(files.findFirst().orElseThrow())) {
+                counters.load(in);
+            }
+        }
+        assertThat(Long.parseLong(counters.getProperty("encoder_rows"))).as(traced.stderr()).isPositive();
+        assertThat(counters.getProperty("dropped")).isEqualTo("0");
+        assertThat(runsWithDeliveries(tight)).isEqualTo(runsWithDeliveries(roomy));
+        DomainLinks.assertLineageMatches(reader.read(EventQuery.all()));
+    }
+
+    /** Each run as its events, then its deliveries as (event, handler, threw), both sorted. */
+    private static Set<List<String>> runsWithDeliveries(Path store) {
+        EventDatasetReader reader = new EventDatasetReader(store.toString());
+        Set<List<String>> out = new HashSet<>();
+        runs(store).forEach((run, events) -> {
+            List<String> rows = new ArrayList<>(events.stream().sorted().toList());
+            reader.deliveries(run).stream().map(d -> d.eventId() + " " + d.handler() + " " + d.threw()).sorted()
+                    .forEach(rows::add);
+            out.add(rows);
+        });
+        return out;
     }
 
     /** Per run: its events as (id, type, cause, payload), which do not depend on thread timing. */

@@ -9,6 +9,7 @@ import dev.evtrace.store.EventQuery;
 import dev.evtrace.store.TracedEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A store on a disk that fills up in the middle of the run (a real 1 MB tmpfs): one line says so, the program
@@ -49,12 +51,18 @@ class FullDiskIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
-    @Test
-    void aFullDiskIsReportedOnceAndTheCountsSayWhatWasKept() throws Exception {
+    /** With a ring of 1,024 slots the writer falls behind, and its encoder stage meets the full disk. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1024})
+    void aFullDiskIsReportedOnceAndTheCountsSayWhatWasKept(int ringSlots) throws Exception {
         Path store = disk.resolve("events");
         List<String> args = List.of("--symbols", "20", "--bars", "20000");
         JavaProcess untraced = JavaProcess.untraced(args, work);
-        JavaProcess traced = JavaProcess.traced(List.of("-Dtracer.store=" + store), args, work);
+        List<String> options = new ArrayList<>(List.of("-Dtracer.store=" + store));
+        if (ringSlots > 0) {
+            options.add("-Dtracer.buffer.size=" + ringSlots);
+        }
+        JavaProcess traced = JavaProcess.traced(options, args, work);
 
         assertThat(traced.exitCode()).isEqualTo(untraced.exitCode());
         assertThat(traced.stdout()).isEqualTo(untraced.stdout());
@@ -88,5 +96,8 @@ class FullDiskIT {
         assertThat(counters.getProperty("store_error")).contains("No space left on device");
         assertThat(Long.parseLong(counters.getProperty("written"))).isEqualTo(written);
         assertThat(Long.parseLong(counters.getProperty("dropped"))).isEqualTo(dropped);
+        if (ringSlots > 0) {
+            assertThat(Long.parseLong(counters.getProperty("encoder_rows"))).isPositive();
+        }
     }
 }

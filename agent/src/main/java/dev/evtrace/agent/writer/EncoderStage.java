@@ -1,0 +1,168 @@
+package dev.evtrace.agent.writer;
+
+import dev.evtrace.store.Delivery;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The writer's second stage, for while it is behind: the writer thread drains the ring, builds and journals the
+ * rows and hands them here in batches, and this thread puts them in the store's files (the columns, the pages, the
+ * compression: about half the writer's work). Two cores then share what one thread did alone. A writer that keeps
+ * up never starts it, as a second runnable thread would only take turns on the cores with the program's.
+ *
+ * <p>One thread at a time touches the store's writer: this one between {@link #hand} and {@link #awaitIdle}, the
+ * writer thread otherwise. The hand-over's queue and the volatile count of batches done order the two.
+ */
+final class EncoderStage implements Runnable {
+    /** What puts a row (a TracedEvent or a Delivery) in the store's files. */
+    interface Rows {
+        void write(Object row) throws IOException;
+    }
+
+    static final int BATCH_ROWS = 1_024;
+    /** Batches on their way: enough to smooth the two stages' pace, few enough to keep the heap flat. */
+    private static final int QUEUED = 8;
+    private static final Object[] STOP = {};
+    private static final long WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+    private final Rows rows;
+    private final ArrayBlockingQueue<Object[]> full = new ArrayBlockingQueue<>(QUEUED);
+    private final ArrayBlockingQueue<Object[]> empty = new ArrayBlockingQueue<>(QUEUED + 2);
+    private Thread thread;
+    private Object[] batch;
+    private int size;
+    private long handed;
+    private long handedRows;
+    private volatile long done;
+    private volatile Throwable error;
+    /** Events (not deliveries) handed over after the error, which never reached the files. */
+    private volatile long unwrittenEvents;
+    private volatile long cpuNanos = -1;
+
+    EncoderStage(Rows rows) {
+        this.rows = rows;
+    }
+
+    /** Queues a row, handing the batch over when it is full. The writer thread only. */
+    void add(Object row) {
+        if (batch == null) {
+            batch = newBatch();
+        }
+        batch[size++] = row;
+        if (size == batch.length) {
+            handBatch();
+        }
+    }
+
+    /** Hands over the rows queued so far and waits until every row handed over is written (or lost to an error). */
+    void awaitIdle() {
+        if (size > 0) {
+            handBatch();
+        }
+        while (done != handed) {
+            LockSupport.parkNanos(WAIT_NANOS);
+        }
+    }
+
+    /** Rows handed over so far, those still queued in the writer thread's batch not included. */
+    long handedRows() {
+        return handedRows;
+    }
+
+    /** The error that stopped the stage, once {@link #awaitIdle} returned; null if none. */
+    Throwable error() {
+        return error;
+    }
+
+    /** Events handed over after the error, which never reached the files, counted once: {@link #awaitIdle} first. */
+    long takeUnwrittenEvents() {
+        long n = unwrittenEvents;
+        unwrittenEvents = 0;
+        return n;
+    }
+
+    /** The stage's thread's CPU time once stopped, 0 if it never ran, -1 where the JVM cannot tell. */
+    long cpuNanos() {
+        return thread == null ? 0 : cpuNanos;
+    }
+
+    /** Waits for what was handed over, then ends the thread. */
+    void stop() throws InterruptedException {
+        awaitIdle();
+        if (thread != null) {
+            full.put(STOP);
+            thread.join();
+        }
+    }
+
+    private void handBatch() {
+        if (thread == null) {
+            thread = new Thread(this, "tracer-writer-encoder");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        Object[] handedBatch = size == batch.length ? batch : Arrays.copyOf(batch, size);
+        if (handedBatch != batch) {
+            Arrays.fill(batch, 0, size, null);
+        } else {
+            batch = null;
+        }
+        handedRows += size;
+        size = 0;
+        handed++;
+        try {
+            full.put(handedBatch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handed--;
+        }
+    }
+
+    private Object[] newBatch() {
+        Object[] b = empty.poll();
+        return b != null ? b : new Object[BATCH_ROWS];
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                Object[] rowsHanded = full.take();
+                if (rowsHanded == STOP) {
+                    break;
+                }
+                write(rowsHanded);
+                if (rowsHanded.length == BATCH_ROWS) {
+                    Arrays.fill(rowsHanded, null);
+                    empty.offer(rowsHanded);
+                }
+                done++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        cpuNanos = StoreWriter.ownCpuNanos();
+    }
+
+    private void write(Object[] rowsHanded) {
+        for (Object row : rowsHanded) {
+            if (error != null) {
+                if (!(row instanceof Delivery)) {
+                    unwrittenEvents++;
+                }
+                continue;
+            }
+            try {
+                rows.write(row);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                error = e;
+                if (!(row instanceof Delivery)) {
+                    unwrittenEvents++;
+                }
+            }
+        }
+    }
+}
