@@ -113,11 +113,18 @@ final class EncoderStage implements Runnable {
         handedRows += size;
         size = 0;
         handed++;
-        try {
-            full.put(handedBatch);
-        } catch (InterruptedException e) {
+        // Rows once handed are never dropped: an interrupt is kept for later, not obeyed here.
+        boolean interrupted = false;
+        while (true) {
+            try {
+                full.put(handedBatch);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            handed--;
         }
     }
 
@@ -157,7 +164,8 @@ final class EncoderStage implements Runnable {
             }
             try {
                 rows.write(row);
-            } catch (IOException | RuntimeException | LinkageError e) {
+            } catch (IOException | RuntimeException | Error e) {
+                // Any error, even the heap's: a stage that died would leave the writer thread waiting for it.
                 error = e;
                 if (!(row instanceof Delivery)) {
                     unwrittenEvents++;

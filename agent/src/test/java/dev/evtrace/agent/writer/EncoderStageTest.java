@@ -66,6 +66,25 @@ class EncoderStageTest {
     }
 
     @Test
+    void anErrorOfTheHeapStillLetsTheWriterThreadGoOn() throws Exception {
+        OutOfMemoryError heap = new OutOfMemoryError("Java heap space");
+        EncoderStage stage = new EncoderStage(row -> {
+            throw heap;
+        });
+        stage.add(event(1));
+        stage.add(delivery(1));
+        stage.awaitIdle();
+        assertThat(stage.error()).isSameAs(heap);
+        assertThat(stage.takeUnwrittenEvents()).isEqualTo(1);
+
+        // The thread is alive and answers: later rows are counted, not written, and the stage stops when asked.
+        stage.add(event(2));
+        stage.awaitIdle();
+        assertThat(stage.takeUnwrittenEvents()).isEqualTo(1);
+        stage.stop();
+    }
+
+    @Test
     void aStageNeverUsedHasNoThread() throws Exception {
         EncoderStage stage = new EncoderStage(written::add);
         stage.awaitIdle();
