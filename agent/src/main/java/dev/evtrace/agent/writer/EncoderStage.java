@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * compression: about half the writer's work). Two cores then share what one thread did alone. A writer that keeps
  * up never starts it, as a second runnable thread would only take turns on the cores with the program's.
  *
- * <p>One thread at a time touches the store's writer: this one between {@link #hand} and {@link #awaitIdle}, the
+ * <p>One thread at a time touches the store's writer: this one between {@link #add} and {@link #awaitIdle}, the
  * writer thread otherwise. The hand-over's queue and the volatile count of batches done order the two.
  */
 final class EncoderStage implements Runnable {
