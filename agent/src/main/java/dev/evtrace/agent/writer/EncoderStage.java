@@ -30,7 +30,6 @@ final class EncoderStage implements Runnable {
 
     private final Rows rows;
     private final ArrayBlockingQueue<Object[]> full = new ArrayBlockingQueue<>(QUEUED);
-    private final ArrayBlockingQueue<Object[]> empty = new ArrayBlockingQueue<>(QUEUED + 2);
     private Thread thread;
     private Object[] batch;
     private int size;
@@ -49,7 +48,9 @@ final class EncoderStage implements Runnable {
     /** Queues a row, handing the batch over when it is full. The writer thread only. */
     void add(Object row) {
         if (batch == null) {
-            batch = newBatch();
+            // A new array each time: storing young rows into a batch that had grown old took G1's slow
+            // write barrier for every row (3% of the writer thread).
+            batch = new Object[BATCH_ROWS];
         }
         batch[size++] = row;
         if (size == batch.length) {
@@ -105,11 +106,7 @@ final class EncoderStage implements Runnable {
             thread.start();
         }
         Object[] handedBatch = size == batch.length ? batch : Arrays.copyOf(batch, size);
-        if (handedBatch != batch) {
-            Arrays.fill(batch, 0, size, null);
-        } else {
-            batch = null;
-        }
+        batch = null;
         handedRows += size;
         size = 0;
         handed++;
@@ -128,11 +125,6 @@ final class EncoderStage implements Runnable {
         }
     }
 
-    private Object[] newBatch() {
-        Object[] b = empty.poll();
-        return b != null ? b : new Object[BATCH_ROWS];
-    }
-
     @Override
     public void run() {
         try {
@@ -142,10 +134,6 @@ final class EncoderStage implements Runnable {
                     break;
                 }
                 write(rowsHanded);
-                if (rowsHanded.length == BATCH_ROWS) {
-                    Arrays.fill(rowsHanded, null);
-                    empty.offer(rowsHanded);
-                }
                 done++;
             }
         } catch (InterruptedException e) {

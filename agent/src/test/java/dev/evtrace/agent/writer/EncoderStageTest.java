@@ -34,7 +34,7 @@ class EncoderStageTest {
         assertThat(stage.handedRows()).isEqualTo(rows);
         assertThat(stage.error()).isNull();
 
-        // After a wait, it takes rows again, and reuses the batches it gave back.
+        // After a wait, it takes rows again.
         stage.add(event(rows));
         stage.awaitIdle();
         assertThat(written).hasSize(rows + 1).last().isEqualTo(event(rows));
