@@ -134,14 +134,22 @@ public final class EventRing {
         long seq = claimed.getAndAdd(slots);
         long last = seq + slots - 1;
         if (last - (long) CONSUMED_SEEN.getOpaque(this) > mask) {
-            long consumed = consumedCell.get(CONSUMED);
-            CONSUMED_SEEN.setOpaque(this, consumed);
-            if (last - consumed > mask) {
-                awaitSpace(last);
-            }
+            lookAgain(last);
         }
         fill(seq, kind, event, run, eventId, causationId, source, thread, createdAt, receivedAt, processedAt, sources,
                 times, from, inline, threw);
+    }
+
+    /**
+     * The ring seemed full to the producers' last look at the consumer: looks again, and waits if it is. Apart
+     * from {@link #put}, so that the JIT's one trap that only a full ring takes is this method's.
+     */
+    private void lookAgain(long last) {
+        long consumed = consumedCell.get(CONSUMED);
+        CONSUMED_SEEN.setOpaque(this, consumed);
+        if (last - consumed > mask) {
+            awaitSpace(last);
+        }
     }
 
     /**
@@ -322,6 +330,29 @@ public final class EventRing {
             return seq;
         }
         return released;
+    }
+
+    /**
+     * Puts {@code records} records through a scratch ring of a few slots, freeing each as it goes, so that the
+     * JIT's profile of {@link #put} holds what a ring's later laps do. C2 compiles put and fill into the program's
+     * methods from that profile. On a ring's first lap every slot's references are null and no claim passes the
+     * producers' last look at the consumer, so a profile taken then has the other outcomes of those branches
+     * never taken; the first records of the second lap then threw the compiled program methods away, and the
+     * program ran their slow profiling code again until C2 had compiled them a second time (BENCHMARKS.md,
+     * session 20: the sample's {@code Portfolio.handle}, 45 KB of code). The writer thread calls this at its
+     * start, before the program's first events.
+     */
+    public static void primeProfile(int records) {
+        EventRing ring = new EventRing(16);
+        String[] names = {"prime-a", "prime-b"};
+        Object[] sources = {String.class, Object.class, String.class, Object.class};
+        long[] times = new long[2 * MAX_INLINE];
+        for (int i = 0; i < records; i++) {
+            // Each reference stays a while, then changes: a slot sometimes holds it from a lap before, sometimes not.
+            ring.put(0, ring, names[i >> 5 & 1], i, i - 1, sources[i >> 4 & 1], names[i >> 6 & 1], i, i, i,
+                    sources, times, 0, i % (MAX_INLINE + 1), 0);
+            ring.consumedCell.lazySet(CONSUMED, ring.claimed.get());
+        }
     }
 
     /** Slots claimed but not yet drained (a record takes one, and one more for every two deliveries it carries). */
