@@ -42,6 +42,24 @@ class PayloadTest {
     }
 
     @Test
+    void amongManyKeysEachPutAgainKeepsItsPlace() {
+        // More keys than the builder's 64 hash bits, so that new keys share bits with earlier ones.
+        Payload.Builder b = Payload.builder(4);
+        for (int i = 0; i < 300; i++) {
+            b.longValue("k" + i, i);
+        }
+        for (int i = 0; i < 300; i += 7) {
+            b.longValue("k" + i, -i);
+        }
+        Payload p = b.build();
+        assertThat(p).hasSize(300);
+        for (int i = 0; i < 300; i++) {
+            assertThat(p.key(i)).isEqualTo("k" + i);
+            assertThat(p.longValue(i)).isEqualTo(i % 7 == 0 ? -i : i);
+        }
+    }
+
+    @Test
     void refusesNullKeysAndChanges() {
         assertThatThrownBy(() -> Payload.builder(1).text(null, "x")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Payload.empty().put("a", "b")).isInstanceOf(UnsupportedOperationException.class);
