@@ -1,9 +1,10 @@
 package dev.evtrace.agent;
 
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,11 +64,11 @@ public record Config(
             settings.putAll(readFile(file));
         }
         settings.putAll(envSettings);
-        sysProps.forEach((k, v) -> {
-            if (k.startsWith("tracer.")) {
-                settings.put(k, v);
+        for (Map.Entry<String, String> p : sysProps.entrySet()) {
+            if (p.getKey().startsWith("tracer.")) {
+                settings.put(p.getKey(), p.getValue());
             }
-        });
+        }
         settings.putAll(args);
         return from(settings);
     }
@@ -91,11 +92,12 @@ public record Config(
             throw new ConfigException("tracer.publish is not set: name the bus's publish method as Type#method");
         }
         List<String> callers = list(s, "tracer.callers", "");
-        if (publish.stream().anyMatch(MethodSpec::isJdkCall) && callers.isEmpty()) {
-            throw new ConfigException("tracer.publish names a JDK method (" + publish.stream().filter(MethodSpec::isJdkCall)
-                    .findFirst().orElseThrow() + "): set tracer.callers to the program's packages that call it, e.g. com.acme.**");
+        MethodSpec jdkCall = firstJdkCall(publish);
+        if (jdkCall != null && callers.isEmpty()) {
+            throw new ConfigException("tracer.publish names a JDK method (" + jdkCall
+                    + "): set tracer.callers to the program's packages that call it, e.g. com.acme.**");
         }
-        if (publish.stream().anyMatch(MethodSpec::isJdkCall) && s.getOrDefault("tracer.event.class", "").isBlank()) {
+        if (jdkCall != null && s.getOrDefault("tracer.event.class", "").isBlank()) {
             throw new ConfigException("tracer.publish names a JDK method: set tracer.event.class to the program's event"
                     + " base type, so that only events (not every object the program queues) are traced");
         }
@@ -135,6 +137,15 @@ public record Config(
                 List.copyOf(warnings));
     }
 
+    private static MethodSpec firstJdkCall(List<MethodSpec> specs) {
+        for (MethodSpec spec : specs) {
+            if (spec.isJdkCall()) {
+                return spec;
+            }
+        }
+        return null;
+    }
+
     private static List<String> list(Map<String, String> s, String key, String dflt) {
         List<String> out = new ArrayList<>();
         for (String part : s.getOrDefault(key, dflt).split(",")) {
@@ -170,11 +181,11 @@ public record Config(
 
     static Map<String, String> fromEnvironment(Map<String, String> env) {
         Map<String, String> out = new LinkedHashMap<>();
-        env.forEach((k, v) -> {
-            if (k.startsWith("TRACER_")) {
-                out.put(k.toLowerCase(Locale.ROOT).replace('_', '.'), v);
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (e.getKey().startsWith("TRACER_")) {
+                out.put(e.getKey().toLowerCase(Locale.ROOT).replace('_', '.'), e.getValue());
             }
-        });
+        }
         return out;
     }
 
@@ -184,14 +195,18 @@ public record Config(
 
     private static Map<String, String> readFile(String file) throws ConfigException {
         Properties props = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of(file))) {
+        // java.io rather than java.nio.file: premain reads this before main, and a JVM's first NIO file channel
+        // costs it 5 to 7 ms. UTF-8, and malformed input refused, as Files.newBufferedReader would.
+        try (Reader reader = new InputStreamReader(new FileInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
             props.load(reader);
         } catch (IOException | RuntimeException e) {
             throw new ConfigException("cannot read tracer.config=" + file + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
         Map<String, String> out = new LinkedHashMap<>();
-        props.stringPropertyNames().forEach(k -> out.put(k, props.getProperty(k).trim()));
+        for (String k : props.stringPropertyNames()) {
+            out.put(k, props.getProperty(k).trim());
+        }
         return out;
     }
 

@@ -8,7 +8,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameMatches;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -27,6 +26,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.NamedElement;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -78,7 +78,7 @@ final class Installer {
         if (!calls.isEmpty()) {
             ElementMatcher.Junction<TypeDescription> callers = ElementMatchers.none();
             for (String glob : config.callers()) {
-                callers = callers.or(nameMatches(MethodSpec.regex(glob)));
+                callers = callers.or(globMatches(glob));
             }
             CallSiteInstrumentation callSites = new CallSiteInstrumentation(calls, report::publishInstrumented);
             warmUp.add(new CallSiteInstrumentation(calls, type -> {}));
@@ -110,7 +110,7 @@ final class Installer {
             return declaresMethod(isAnnotatedWith(named(spec.annotation())));
         }
         // Interfaces stay in: their default methods are handlers too (the method matcher skips abstract ones).
-        return spec.typeName().contains("*") ? nameMatches(MethodSpec.regex(spec.typeName())) : hasSuperType(named(spec.typeName()));
+        return spec.typeName().contains("*") ? globMatches(spec.typeName()) : hasSuperType(named(spec.typeName()));
     }
 
     /**
@@ -121,9 +121,19 @@ final class Installer {
     private static ElementMatcher.Junction<MethodDescription> methods(MethodSpec spec) {
         ElementMatcher.Junction<MethodDescription> name = spec.isAnnotation()
                 ? isAnnotatedWith(named(spec.annotation()))
-                : spec.methodName().contains("*") ? nameMatches(MethodSpec.regex(spec.methodName())) : named(spec.methodName());
+                : spec.methodName().contains("*") ? globMatches(spec.methodName()) : named(spec.methodName());
         ElementMatcher.Junction<MethodDescription> concrete = name.and(not(isAbstract())).and(not(isBridge()));
         return !spec.isAnnotation() && spec.methodName().startsWith("lambda$") ? concrete : concrete.and(not(isSynthetic()));
+    }
+
+    /** Elements whose name fits a configured wildcard, as the start-up gate matches them ({@link MethodSpec#globMatches}). */
+    private static <T extends NamedElement> ElementMatcher.Junction<T> globMatches(String glob) {
+        return new ElementMatcher.Junction.AbstractBase<>() {
+            @Override
+            public boolean matches(T target) {
+                return MethodSpec.globMatches(glob, target.getActualName());
+            }
+        };
     }
 
     /** The same names the start-up gate lets through at once. */

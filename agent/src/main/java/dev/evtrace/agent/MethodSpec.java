@@ -2,7 +2,6 @@ package dev.evtrace.agent;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A method named in the configuration, in one of three forms:
@@ -15,9 +14,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public record MethodSpec(String typeName, String methodName, String annotation) {
-    private static final String NAME = "[\\p{L}_$*][\\p{L}\\p{N}_$*]*";
-    private static final Pattern FORM = Pattern.compile(NAME + "(\\." + NAME + ")*#" + NAME);
-    private static final Pattern ANNOTATION = Pattern.compile("@" + NAME + "(\\." + NAME + ")*");
 
     public static MethodSpec method(String typeName, String methodName) {
         return new MethodSpec(typeName, methodName, null);
@@ -30,10 +26,11 @@ public record MethodSpec(String typeName, String methodName, String annotation) 
             if (s.isEmpty()) {
                 continue;
             }
-            if (ANNOTATION.matcher(s).matches() && !s.contains("*")) {
+            int hash = s.indexOf('#');
+            if (s.startsWith("@") && dottedNames(s, 1, s.length()) && !s.contains("*")) {
                 specs.add(new MethodSpec(null, null, s.substring(1)));
-            } else if (FORM.matcher(s).matches()) {
-                int hash = s.indexOf('#');
+            } else if (hash > 0 && dottedNames(s, 0, hash) && dottedNames(s, hash + 1, s.length())
+                    && s.indexOf('.', hash) < 0) {
                 specs.add(method(s.substring(0, hash), s.substring(hash + 1)));
             } else {
                 throw new ConfigException("bad setting " + key + "=" + value + ": '" + s
@@ -41,6 +38,34 @@ public record MethodSpec(String typeName, String methodName, String annotation) 
             }
         }
         return List.copyOf(specs);
+    }
+
+    /**
+     * Whether {@code s[from, to)} is names joined by dots, each a letter, {@code _}, {@code $} or {@code *} followed
+     * by those or digits. Checked by hand rather than by a regular expression: premain runs this before the
+     * program's {@code main}, and a JVM's first regular expression costs it 5 to 12 ms (BENCHMARKS.md, session 20).
+     */
+    private static boolean dottedNames(String s, int from, int to) {
+        boolean nameStart = true;
+        for (int i = from; i < to; ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '.' && !nameStart) {
+                nameStart = true;
+            } else if (Character.isLetter(c) || c == '_' || c == '$' || c == '*' || (!nameStart && isNumber(c))) {
+                nameStart = false;
+            } else {
+                return false;
+            }
+        }
+        return !nameStart;
+    }
+
+    /** A code point of Unicode's Number category (what a regular expression's {@code \\p{N}} matches). */
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     public boolean isAnnotation() {
@@ -56,21 +81,38 @@ public record MethodSpec(String typeName, String methodName, String annotation) 
         return !isAnnotation() && (typeName.startsWith("java.") || typeName.startsWith("javax."));
     }
 
-    /** The regular expression a wildcard name stands for. */
-    public static String regex(String glob) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                sb.append(".*");
-                i++;
-            } else if (c == '*') {
-                sb.append("[^.]*");
-            } else {
-                sb.append(Pattern.quote(String.valueOf(c)));
+    /**
+     * Whether {@code name} fits the wildcard {@code glob}: {@code *} stands for any characters but a dot (within
+     * a package level), {@code **} for any characters. The start-up gate asks for every class that loads, and
+     * the installer for each class it is shown; by hand rather than by regular expression, as the gate's are
+     * compiled in premain, where a JVM's first regular expression costs 5 to 12 ms (BENCHMARKS.md, session 20).
+     */
+    public static boolean globMatches(String glob, String name) {
+        return globMatches(glob, 0, name, 0);
+    }
+
+    private static boolean globMatches(String glob, int g, String name, int n) {
+        while (g < glob.length()) {
+            char c = glob.charAt(g);
+            if (c == '*') {
+                boolean anyLevel = g + 1 < glob.length() && glob.charAt(g + 1) == '*';
+                int rest = g + (anyLevel ? 2 : 1);
+                for (int end = n; ; end++) {
+                    if (globMatches(glob, rest, name, end)) {
+                        return true;
+                    }
+                    if (end == name.length() || (!anyLevel && name.charAt(end) == '.')) {
+                        return false;
+                    }
+                }
             }
+            if (n == name.length() || name.charAt(n) != c) {
+                return false;
+            }
+            g++;
+            n++;
         }
-        return sb.toString();
+        return n == name.length();
     }
 
     @Override

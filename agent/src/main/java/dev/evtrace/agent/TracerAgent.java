@@ -21,10 +21,15 @@ public final class TracerAgent {
 
     private static void start(String agentArgs, Instrumentation inst, boolean atLaunch) {
         try {
+            // No lambda or stream before main: a JVM's first lambda costs its start 10 ms (BENCHMARKS.md, session 20).
             Map<String, String> props = new HashMap<>();
-            System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
+            for (Map.Entry<Object, Object> p : System.getProperties().entrySet()) {
+                props.put(String.valueOf(p.getKey()), String.valueOf(p.getValue()));
+            }
             Config config = Config.load(agentArgs, props, System.getenv());
-            config.warnings().forEach(w -> System.err.println("tracer: " + w));
+            for (String warning : config.warnings()) {
+                System.err.println("tracer: " + warning);
+            }
             if (!config.enabled()) {
                 return;
             }

@@ -99,6 +99,21 @@ class ConfigTest {
     }
 
     @Test
+    void methodsAreNamedAsJavaNamesAre() throws Exception {
+        for (String good : List.of("com.acme.Bus2#publish", "ünï.Cödé$Inner#on_Event", "com.acme.**#on*Event",
+                "_x.$y#z9", "@org.x.Handles", "com.acme.Bus\u0661#publish")) {
+            assertThat(Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.handlers", good), NONE)
+                    .handlers()).as(good).hasSize(1);
+        }
+        for (String bad : List.of("com..acme.Bus#publish", "com.acme.Bus#", "#publish", "com.acme.Bus#pub.lish",
+                "2com.Bus#publish", "com.acme.Bus#publish#x", "@org.x.*", "@", "com.acme.Bus #publish", "com.acme.#x",
+                ".com.Bus#x", "@org.x#y", "com-acme.Bus#x")) {
+            assertThatThrownBy(() -> Config.load(null, Map.of("tracer.publish", "a.Bus#publish", "tracer.handlers", bad),
+                    NONE)).as(bad).hasMessageContaining("'" + bad + "' is not of the form");
+        }
+    }
+
+    @Test
     void theGuavaPresetNamesPostAndSubscribe() throws Exception {
         Config config = Config.load("preset=guava", NONE, NONE);
         assertThat(config.publish()).containsExactly(MethodSpec.method("com.google.common.eventbus.EventBus", "post"));
@@ -119,10 +134,25 @@ class ConfigTest {
         assertThat(config.runs()).containsExactly(MethodSpec.method("com.acme.Backtest", "run"));
         assertThat(config.dropWhenFull()).isTrue();
         assertThat(config.critical()).containsExactlyInAnyOrder("FILL", "ORDER");
-        assertThat("com.acme.engine.Strategy").matches(MethodSpec.regex("com.acme.**"));
-        assertThat("onBarEvent").matches(MethodSpec.regex("on*Event"));
-        assertThat("com.other.Strategy").doesNotMatch(MethodSpec.regex("com.acme.**"));
-        assertThat("com.acme.engine.Strategy").doesNotMatch(MethodSpec.regex("com.acme.*"));
+    }
+
+    @Test
+    void wildcardsStayWithinAPackageLevelUnlessDoubled() {
+        assertThat(MethodSpec.globMatches("com.acme.**", "com.acme.engine.Strategy")).isTrue();
+        assertThat(MethodSpec.globMatches("on*Event", "onBarEvent")).isTrue();
+        assertThat(MethodSpec.globMatches("on*Event", "onEvent")).isTrue();
+        assertThat(MethodSpec.globMatches("com.acme.**", "com.other.Strategy")).isFalse();
+        assertThat(MethodSpec.globMatches("com.acme.*", "com.acme.engine.Strategy")).isFalse();
+        assertThat(MethodSpec.globMatches("com.acme.*", "com.acme.Strategy")).isTrue();
+        assertThat(MethodSpec.globMatches("com.*.Strategy", "com.acme.Strategy")).isTrue();
+        assertThat(MethodSpec.globMatches("com.*.Strategy", "com.acme.x.Strategy")).isFalse();
+        assertThat(MethodSpec.globMatches("com.**.*Handler", "com.acme.x.RiskHandler")).isTrue();
+        assertThat(MethodSpec.globMatches("com.**.*Handler", "com.acme.x.RiskHandler2")).isFalse();
+        assertThat(MethodSpec.globMatches("**", "")).isTrue();
+        assertThat(MethodSpec.globMatches("a$b", "a$b")).isTrue();
+        assertThat(MethodSpec.globMatches("com.acme.Bus", "com.acme.Bus")).isTrue();
+        assertThat(MethodSpec.globMatches("com.acme.Bus", "com.acme.Bus2")).isFalse();
+        assertThat(MethodSpec.globMatches("com.acme.Bus", "comXacme.Bus")).isFalse();
     }
 
     @Test

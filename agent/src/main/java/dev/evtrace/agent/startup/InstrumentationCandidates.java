@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
 
 /**
  * Whether a class that is being loaded may need instrumenting, from its header: a conservative superset of
@@ -32,9 +31,9 @@ public final class InstrumentationCandidates {
     private static final int ACC_INTERFACE = 0x0200;
 
     private final Set<String> superTypes;
-    private final List<Pattern> typeNames;
+    private final List<String> typeNames;
     private final Set<String> annotationDescriptors;
-    private final List<Pattern> callers;
+    private final List<String> callers;
     private final Set<String> calledMethods;
     /** Whether a type extends one of the super types, by the loader it was asked for (weakly: loaders go away). */
     private final Map<ClassLoader, Map<String, Boolean>> knownByLoader = new WeakHashMap<>();
@@ -42,13 +41,13 @@ public final class InstrumentationCandidates {
 
     /**
      * @param superTypes binary names of types whose subtypes are instrumented
-     * @param typeNames patterns on the binary name of types that are instrumented
+     * @param typeNames wildcards ({@link MethodSpec#globMatches}) on the binary name of types that are instrumented
      * @param annotationDescriptors descriptors of method annotations ({@code Lcom/acme/Handler;})
-     * @param callers patterns on the binary name of the classes whose call sites are instrumented
+     * @param callers wildcards on the binary name of the classes whose call sites are instrumented
      * @param calledMethods the names of the JDK methods whose call sites are instrumented
      */
-    public InstrumentationCandidates(Set<String> superTypes, List<Pattern> typeNames, Set<String> annotationDescriptors,
-                                     List<Pattern> callers, Set<String> calledMethods) {
+    public InstrumentationCandidates(Set<String> superTypes, List<String> typeNames, Set<String> annotationDescriptors,
+                                     List<String> callers, Set<String> calledMethods) {
         this.superTypes = Set.copyOf(superTypes);
         this.typeNames = List.copyOf(typeNames);
         this.annotationDescriptors = Set.copyOf(annotationDescriptors);
@@ -59,7 +58,7 @@ public final class InstrumentationCandidates {
     /** What the installer instruments with this configuration. */
     public static InstrumentationCandidates of(Config config) {
         Set<String> superTypes = new HashSet<>();
-        List<Pattern> typeNames = new ArrayList<>();
+        List<String> typeNames = new ArrayList<>();
         Set<String> annotations = new HashSet<>();
         Set<String> calledMethods = new HashSet<>();
         List<MethodSpec> specs = new ArrayList<>(config.publish());
@@ -71,7 +70,7 @@ public final class InstrumentationCandidates {
             } else if (spec.isJdkCall()) {
                 calledMethods.add(spec.methodName());
             } else if (spec.typeName().contains("*")) {
-                typeNames.add(Pattern.compile(MethodSpec.regex(spec.typeName())));
+                typeNames.add(spec.typeName());
             } else {
                 superTypes.add(spec.typeName());
             }
@@ -80,10 +79,9 @@ public final class InstrumentationCandidates {
             superTypes.add(Executor.class.getName());
         }
         if (!config.eventClass().isEmpty()) {
-            typeNames.add(Pattern.compile(Pattern.quote(config.eventClass()))); // it may carry its deferred id
+            typeNames.add(config.eventClass()); // it may carry its deferred id (a name without wildcards is itself)
         }
-        List<Pattern> callers = calledMethods.isEmpty() ? List.of()
-                : config.callers().stream().map(glob -> Pattern.compile(MethodSpec.regex(glob))).toList();
+        List<String> callers = calledMethods.isEmpty() ? List.of() : config.callers();
         return new InstrumentationCandidates(superTypes, typeNames, annotations, callers, calledMethods);
     }
 
@@ -137,9 +135,9 @@ public final class InstrumentationCandidates {
         return out;
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String name) {
-        for (Pattern p : patterns) {
-            if (p.matcher(name).matches()) {
+    private static boolean matchesAny(List<String> globs, String name) {
+        for (String glob : globs) {
+            if (MethodSpec.globMatches(glob, name)) {
                 return true;
             }
         }
