@@ -157,11 +157,13 @@ public final class TracerAB implements Callable<Integer> {
 
     private void print() {
         out.println();
-        out.println("measure                   A median   B median   B - A, median of pairs   B lower in");
+        out.println("measure                   A median   B median   B - A, median of pairs   B lower in   sign test p");
         for (String name : measuresA.keySet()) {
             Paired p = Paired.of(measuresA.get(name), measuresB.get(name));
-            out.printf(Locale.ROOT, "%-24s %9.3f  %9.3f  %+23.3f   %d of %d%n", name, p.medianA(), p.medianB(),
-                    p.medianDifference(), p.bLower(), p.pairs());
+            out.printf(Locale.ROOT, "%-24s %9.3f  %9.3f  %+23.3f   %2d of %-2d     %s%n", name, p.medianA(), p.medianB(),
+                    p.medianDifference(), p.bLower(), p.pairs(), Double.isNaN(p.p()) ? "-" : String.format(Locale.ROOT, "%.3f", p.p()));
         }
+        out.println("sign test p: how often two identical builds would split the pairs that differ at least this unevenly;");
+        out.println("above ~0.1 these runs cannot tell the builds apart, whatever the medians say");
     }
 }
