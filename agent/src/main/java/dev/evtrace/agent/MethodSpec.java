@@ -14,7 +14,6 @@ import java.util.List;
  * </ul>
  */
 public record MethodSpec(String typeName, String methodName, String annotation) {
-
     public static MethodSpec method(String typeName, String methodName) {
         return new MethodSpec(typeName, methodName, null);
     }
@@ -61,7 +60,7 @@ public record MethodSpec(String typeName, String methodName, String annotation) 
         return !nameStart;
     }
 
-    /** A code point of Unicode's Number category (what a regular expression's {@code \\p{N}} matches). */
+    /** A code point of Unicode's Number category (what a regular expression's {@code \p{N}} matches). */
     private static boolean isNumber(int c) {
         int type = Character.getType(c);
         return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
