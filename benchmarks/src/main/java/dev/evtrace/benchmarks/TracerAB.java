@@ -160,8 +160,9 @@ public final class TracerAB implements Callable<Integer> {
         out.println("measure                   A median   B median   B - A, median of pairs   B lower in   sign test p");
         for (String name : measuresA.keySet()) {
             Paired p = Paired.of(measuresA.get(name), measuresB.get(name));
+            String signTest = Double.isNaN(p.p()) ? "-" : String.format(Locale.ROOT, "%.3f", p.p());
             out.printf(Locale.ROOT, "%-24s %9.3f  %9.3f  %+23.3f   %2d of %-2d     %s%n", name, p.medianA(), p.medianB(),
-                    p.medianDifference(), p.bLower(), p.pairs(), Double.isNaN(p.p()) ? "-" : String.format(Locale.ROOT, "%.3f", p.p()));
+                    p.medianDifference(), p.bLower(), p.pairs(), signTest);
         }
         out.println("sign test p: how often two identical builds would split the pairs that differ at least this unevenly;");
         out.println("above ~0.1 these runs cannot tell the builds apart, whatever the medians say");

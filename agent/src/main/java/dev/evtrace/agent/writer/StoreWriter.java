@@ -393,9 +393,9 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     }
 
     /**
-     * The CPU time the writer's threads used (its encoder stage's included), from the start to the store's completion (the last files written
-     * then), or -1 before that or where the JVM does not measure a thread's CPU: what tracing cost this run
-     * beside the program's threads, apart from the JIT compiling the writer's code.
+     * The CPU time the writer's threads used (its encoder stage's included), from the start to the store's
+     * completion (the last files written then), or -1 before that or where the JVM does not measure a thread's
+     * CPU: what tracing cost this run beside the program's threads, apart from the JIT compiling the writer's code.
      */
     public long cpuNanos() {
         return cpuNanos;
