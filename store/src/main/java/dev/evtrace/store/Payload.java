@@ -66,6 +66,11 @@ public final class Payload extends AbstractMap<String, String> {
         return Double.longBitsToDouble(numbers[i]);
     }
 
+    /** Whether the i-th value is null (only text can be). */
+    public boolean isNull(int i) {
+        return kinds[i] == Kind.TEXT && texts[i] == null;
+    }
+
     /** The i-th value as text: what a text payload would hold (null stays null). */
     public String text(int i) {
         return switch (kinds[i]) {

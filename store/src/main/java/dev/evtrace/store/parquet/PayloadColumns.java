@@ -12,6 +12,10 @@ final class PayloadColumns {
     private final PayloadShape shape;
     private final PageColumn[] columns;
     private final boolean[] written;
+    /** The payload {@link #accepts} last said yes to, and per field of it: its column and INT64 value. */
+    private Payload prepared;
+    private int[] places = new int[0];
+    private long[] integers = new long[0];
 
     PayloadColumns(PayloadShape shape, MessageType schema, String group) {
         this.shape = shape;
@@ -31,12 +35,48 @@ final class PayloadColumns {
         return columns;
     }
 
-    /** Adds one row; {@link PayloadShape#accepts} must have said yes to it. Keys it lacks are null. */
+    /**
+     * Whether every entry of {@code data} has a column that holds its value exactly (see
+     * {@link PayloadShape#accepts}). A typed payload's answer is kept, where each field goes and the integers it
+     * stores, for {@link #add} of the same payload: a bar's prices are checked and scaled once.
+     */
+    boolean accepts(Map<String, String> data) {
+        prepared = null;
+        if (!(data instanceof Payload p)) {
+            return shape.accepts(data);
+        }
+        int n = p.size();
+        if (places.length < n) {
+            places = new int[n];
+            integers = new long[n];
+        }
+        for (int i = 0; i < n; i++) {
+            int column = shape.place(p, i, integers);
+            if (column == PayloadShape.REFUSED) {
+                return false;
+            }
+            places[i] = column;
+        }
+        prepared = p;
+        return true;
+    }
+
+    /**
+     * Throws unless this file's shape holds {@code data} exactly (it was made for it, or it {@link #accepts} it);
+     * a row's other columns are added only after this.
+     */
+    void check(Map<String, String> data) {
+        if (data instanceof Payload p && p != prepared && !accepts(p)) {
+            throw new IllegalArgumentException("a payload value this file's columns cannot hold exactly");
+        }
+    }
+
+    /** Adds one row, after {@link #check}. */
     void add(Map<String, String> data) throws IOException {
         Arrays.fill(written, false);
         if (data instanceof Payload p) {
             for (int i = 0; i < p.size(); i++) {
-                int column = shape.columnOf(p.key(i), i);
+                int column = places[i];
                 if (column >= 0) {
                     write(column, p, i);
                 }
@@ -59,17 +99,11 @@ final class PayloadColumns {
     }
 
     private void write(int column, Payload p, int i) throws IOException {
-        Payload.Kind kind = p.kind(i);
-        if (kind == Payload.Kind.TEXT && p.text(i) == null) {
-            return;
-        }
         written[column] = true;
         switch (shape.kind(column)) {
             case TEXT -> ((TextColumn) columns[column]).add(p.text(i));
-            case LONG -> ((LongColumn) columns[column]).add(p.longValue(i));
+            case LONG, DECIMAL -> ((LongColumn) columns[column]).add(integers[i]);
             case DOUBLE -> ((DoubleColumn) columns[column]).add(p.doubleValue(i));
-            case DECIMAL -> ((LongColumn) columns[column]).add(
-                    PayloadShape.unscaled(p.doubleValue(i), shape.scale(column)));
         }
     }
 

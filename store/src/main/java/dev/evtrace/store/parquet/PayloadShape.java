@@ -33,6 +33,12 @@ final class PayloadShape {
     private static final double[] POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
     // Beyond 2^53 a double no longer holds every integer: the stored integer would not be exact.
     private static final double EXACT_LIMIT = 0x1p53;
+    // No unscaled integer is this far from zero (they stay below 2^53).
+    static final long NOT_EXACT = Long.MIN_VALUE;
+    /** {@link #place}: a null, which needs no column. */
+    static final int ABSENT = -1;
+    /** {@link #place}: no column of this shape holds the value exactly. */
+    static final int REFUSED = -2;
 
     private final String[] keys;
     private final Kind[] kinds;
@@ -66,7 +72,9 @@ final class PayloadShape {
 
     /** The column of {@code key}, or -1; {@code hint} is where it usually is (entries come in field order). */
     int columnOf(String key, int hint) {
-        if (hint < keys.length && keys[hint].equals(key)) {
+        // Keys are mostly the very objects the shape was made from (a class's interned field names): C1, which
+        // compiles the writer, calls String.equals rather than inlining its identity check.
+        if (hint < keys.length && (keys[hint] == key || keys[hint].equals(key))) {
             return hint;
         }
         Integer column = index.get(key);
@@ -76,9 +84,9 @@ final class PayloadShape {
     /** Whether every entry of {@code data} has a column that holds its value exactly. A null key throws. */
     boolean accepts(Map<String, String> data) {
         if (data instanceof Payload p) {
+            long[] integers = new long[p.size()];
             for (int i = 0; i < p.size(); i++) {
-                int column = columnOf(p.key(i), i);
-                if (column < 0 ? !isNull(p, i) : !holds(column, p, i)) {
+                if (place(p, i, integers) == REFUSED) {
                     return false;
                 }
             }
@@ -92,6 +100,45 @@ final class PayloadShape {
             }
         }
         return true;
+    }
+
+    /**
+     * Where the i-th value of {@code p} goes: its column, {@link #ABSENT} for a null (no column needed), or
+     * {@link #REFUSED} when no column holds it exactly. For an INT64 column (a long, or a decimal's unscaled
+     * integer) the value to store is left in {@code integers[i]}, so that a row is checked and converted once.
+     */
+    int place(Payload p, int i, long[] integers) {
+        if (p.isNull(i)) {
+            return ABSENT;
+        }
+        Payload.Kind kind = p.kind(i);
+        int column = columnOf(p.key(i), i);
+        if (column < 0) {
+            return REFUSED;
+        }
+        switch (kinds[column]) {
+            case LONG -> {
+                if (kind != Payload.Kind.LONG) {
+                    return REFUSED;
+                }
+                integers[i] = p.longValue(i);
+            }
+            case DOUBLE -> {
+                if (kind != Payload.Kind.DOUBLE) {
+                    return REFUSED;
+                }
+            }
+            case DECIMAL -> {
+                long unscaled = kind == Payload.Kind.DOUBLE ? exactly(p.doubleValue(i), scales[column]) : NOT_EXACT;
+                if (unscaled == NOT_EXACT) {
+                    return REFUSED;
+                }
+                integers[i] = unscaled;
+            }
+            case TEXT -> {
+            }
+        }
+        return column;
     }
 
     /** This shape grown to hold {@code data}: new keys appended, columns that cannot hold a value widened. */
@@ -111,7 +158,7 @@ final class PayloadShape {
             }
             Kind kind = p == null ? Kind.TEXT : valueKind(p, i);
             int scale = kind == Kind.DECIMAL ? scaleOf(p.doubleValue(i)) : 0;
-            boolean isNull = p == null ? entry.getValue() == null : isNull(p, i);
+            boolean isNull = p == null ? entry.getValue() == null : p.isNull(i);
             i++;
             if (isNull) {
                 continue;
@@ -145,21 +192,6 @@ final class PayloadShape {
         return fields;
     }
 
-    /** Whether the column can hold the i-th value of {@code p} exactly. */
-    boolean holds(int column, Payload p, int i) {
-        return switch (kinds[column]) {
-            case TEXT -> true;
-            case LONG -> p.kind(i) == Payload.Kind.LONG || isNull(p, i);
-            case DOUBLE -> p.kind(i) == Payload.Kind.DOUBLE || isNull(p, i);
-            case DECIMAL -> p.kind(i) == Payload.Kind.DOUBLE ? fits(p.doubleValue(i), scales[column]) : isNull(p, i);
-        };
-    }
-
-    /** The integer a decimal column stores for {@code value} (which {@link #fits} its scale). */
-    static long unscaled(double value, int scale) {
-        return nearest(value * POWERS[scale]);
-    }
-
     /**
      * The integer nearest {@code x}, for |x| < 2^53. {@code Math.rint} rather than {@code Math.round}: C2 makes it
      * one instruction, where {@code Math.round}'s branches on sign and magnitude, untaken until a run's first
@@ -176,11 +208,18 @@ final class PayloadShape {
     }
 
     static boolean fits(double value, int scale) {
+        return exactly(value, scale) != NOT_EXACT;
+    }
+
+    /** The integer a decimal column of {@code scale} stores for {@code value}, or {@link #NOT_EXACT}. */
+    static long exactly(double value, int scale) {
         double scaledUp = value * POWERS[scale];
         if (!(Math.abs(scaledUp) < EXACT_LIMIT)) {
-            return false;
+            return NOT_EXACT;
         }
-        return Double.doubleToRawLongBits(scaled(nearest(scaledUp), scale)) == Double.doubleToRawLongBits(value);
+        long unscaled = nearest(scaledUp);
+        return Double.doubleToRawLongBits(scaled(unscaled, scale)) == Double.doubleToRawLongBits(value)
+                ? unscaled : NOT_EXACT;
     }
 
     /** The smallest scale that holds {@code value} exactly, or -1. */
@@ -209,9 +248,5 @@ final class PayloadShape {
         boolean doubles = (column == Kind.DOUBLE || column == Kind.DECIMAL)
                 && (value == Kind.DOUBLE || value == Kind.DECIMAL);
         return doubles ? Kind.DOUBLE : Kind.TEXT;
-    }
-
-    private static boolean isNull(Payload p, int i) {
-        return p.kind(i) == Payload.Kind.TEXT && p.text(i) == null;
     }
 }

@@ -106,7 +106,7 @@ final class TracedEventColumns implements RowColumns<TracedEvent> {
 
     @Override
     public boolean accepts(TracedEvent e) {
-        return shape.accepts(e.data());
+        return data.accepts(e.data());
     }
 
     @Override
@@ -118,6 +118,7 @@ final class TracedEventColumns implements RowColumns<TracedEvent> {
         Utf8 versionBytes = versions.get(e.version());
         Utf8 partition = partitionKeys.get(e.partitionKey());
         Map<String, String> payload = Objects.requireNonNull(e.data(), "data");
+        data.check(payload);
 
         eventId.add(e.eventId());
         eventType.add(type);

@@ -42,8 +42,10 @@ public final class WriterWarmUp {
 
     private static TracedEvent event(long id) {
         long t = 1_700_000_000_000_000L + id * 7;
-        Payload data = Payload.builder(4).text("symbol", "S" + id % 20).doubleValue("price", 100 + id % 997 / 100.0)
-                .doubleValue("ratio", id / 3.0).longValue("volume", id * 31).build();
+        // Prices in cents, as a decimal column holds them exactly: a row its file's columns refuse would throw.
+        Payload data = Payload.builder(4).text("symbol", "S" + id % 20)
+                .doubleValue("price", (10_000 + id % 997) / 100.0).doubleValue("ratio", id / 3.0)
+                .longValue("volume", id * 31).build();
         return new TracedEvent(id, "WARM_UP", t, "warm-up", id - 1, "warm-up", t, t, t + 1, t + 3, data,
                 TracedEvent.CURRENT_VERSION, id, "");
     }

@@ -89,6 +89,26 @@ class JournalTest {
     }
 
     @Test
+    void keepsLongStringsAndWideRows() throws IOException {
+        Payload.Builder wide = Payload.builder(40);
+        for (int i = 0; i < 40; i++) {
+            wide.longValue("field" + i, -i * 1_000_000_007L);
+        }
+        String longKey = "k".repeat(1_000);
+        List<Object> rows = List.of(
+                new TracedEvent(1, "NOTE", T0, "run-" + "r".repeat(700), 0, "src", T0, T0, 0, 0,
+                        Payload.builder(2).text(longKey, "é".repeat(300)).doubleValue("x", -0.0).build(), "2", 1, ""),
+                new TracedEvent(2, "WIDE", T0, "run-a", 1, "src", T0, T0, T0 + 1, T0 + 2, wide.build(), "2", 2, ""),
+                delivery("run-a", 2, "h".repeat(500)));
+        try (Journal journal = Journal.create(dir, "w1")) {
+            for (Object row : rows) {
+                append(journal, row);
+            }
+            assertThat(read(journal.file()).rows()).containsExactlyElementsOf(rows);
+        }
+    }
+
+    @Test
     void growsPastItsFirstMapping() throws IOException {
         List<Object> rows = new ArrayList<>();
         try (Journal journal = Journal.create(dir, "w1")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evtrace.store.Delivery;
 import dev.evtrace.store.NullPayloadValues;
+import dev.evtrace.store.Payload;
 import dev.evtrace.store.TracedEvent;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -152,6 +153,37 @@ class ColumnFileWriterTest {
         Path file = writeEvents(events, LARGE_ROW_GROUPS, SMALL_PAGES);
 
         assertThat(read(file, new TracedEventReadSupport(Set.of()))).isEqualTo(NullPayloadValues.dropped(events));
+    }
+
+    @Test
+    void aTypedPayloadIsPlacedByItsOwnValuesAndOneItsColumnsCannotHoldFailsWithTheFileWhole() throws IOException {
+        Path file = dir.resolve("events.parquet");
+        TracedEventColumns columns = new TracedEventColumns(new Utf8Cache(), PayloadShape.NONE.with(
+                Payload.builder(3).doubleValue("close", 1.5).longValue("volume", 1).text("side", "BUY").build()));
+        ColumnFileWriter<TracedEvent> writer = new ColumnFileWriter<>(new LocalOutputFile(file), columns, zstd(),
+                LARGE_ROW_GROUPS);
+        List<TracedEvent> good = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            // Keys in another order than the columns', and every other row without a side.
+            Payload.Builder data = Payload.builder(3).longValue("volume", -i * 1_000L).doubleValue("close", i / 2.0);
+            TracedEvent e = event(i, "BAR", "com.acme.Feed", (i % 2 == 0 ? data.text("side", "SELL") : data).build());
+            TracedEvent other = event(100 + i, "BAR", "com.acme.Feed",
+                    Payload.builder(2).doubleValue("close", 7.5).text("side", null).build());
+            // What the columns worked out for the payload they were asked about is not used for another.
+            assertThat(columns.accepts(other)).isTrue();
+            writer.write(e);
+            good.add(e);
+            if (i == 10) {
+                TracedEvent finer = event(99, "BAR", "com.acme.Feed",
+                        Payload.builder(1).doubleValue("close", 1.25).build());
+                assertThat(columns.accepts(finer)).isFalse();
+                assertThatThrownBy(() -> writer.write(finer)).isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+        assertThat(writer.failed()).isFalse();
+        writer.close(Map.of());
+
+        assertThat(read(file, new TracedEventReadSupport(Set.of()))).isEqualTo(NullPayloadValues.dropped(good));
     }
 
     @Test

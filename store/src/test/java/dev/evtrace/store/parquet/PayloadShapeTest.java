@@ -32,7 +32,7 @@ class PayloadShapeTest {
         assertThat(PayloadShape.scaleOf(-12.5)).isEqualTo(1);
         assertThat(PayloadShape.fits(132.4, 2)).isTrue();
         assertThat(PayloadShape.fits(132.425, 2)).isFalse();
-        assertThat(PayloadShape.scaled(PayloadShape.unscaled(132.42, 2), 2)).isEqualTo(132.42);
+        assertThat(PayloadShape.scaled(PayloadShape.exactly(132.42, 2), 2)).isEqualTo(132.42);
     }
 
     @Test
@@ -45,7 +45,7 @@ class PayloadShapeTest {
             double value = i % 3 == 0 ? digits / Math.pow(10, scale) : random.nextGaussian() * 1e4;
             if (PayloadShape.fits(value, scale)) {
                 decimals++;
-                long unscaled = PayloadShape.unscaled(value, scale);
+                long unscaled = PayloadShape.exactly(value, scale);
                 assertThat(unscaled).isEqualTo(Math.round(value * Math.pow(10, scale)));
                 assertThat(PayloadShape.scaled(unscaled, scale)).isEqualTo(value);
             }
@@ -53,7 +53,8 @@ class PayloadShapeTest {
         assertThat(decimals).isGreaterThan(60_000);
         assertThat(PayloadShape.fits(-0.25, 1)).isFalse();
         assertThat(PayloadShape.fits(2.5, 0)).isFalse();
-        assertThat(PayloadShape.unscaled(-12.5, 1)).isEqualTo(-125);
+        assertThat(PayloadShape.exactly(-12.5, 1)).isEqualTo(-125);
+        assertThat(PayloadShape.exactly(132.425, 2)).isEqualTo(PayloadShape.NOT_EXACT);
     }
 
     @Test
