@@ -206,6 +206,33 @@ class DuckDbInteropTest {
     }
 
     @Test
+    void readsPlainPricePagesAsOurReaderDoes(@TempDir Path bars) throws IOException, SQLException {
+        // Twenty symbols in turn, prices in cents dollars apart: the writer stores them PLAIN, compressed as
+        // fixed-width numbers (FixedWidthZstd).
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        long[] cents = random.longs(20, 2_000, 20_000).toArray();
+        try (EventDatasetWriter writer = new EventDatasetWriter(bars.toString(), new WriterOptions("w1", 100_000, Map.of()))) {
+            for (long id = 1; id <= 20_000; id++) {
+                int s = (int) (id % 20);
+                cents[s] = Math.max(100, cents[s] + random.nextInt(-10, 11));
+                long t = RUN_A_START + id * 1_000;
+                writer.write(new TracedEvent(id, "BAR", t, "run-a", TracedEvent.ABSENT, "feed", t, t, t + 1, t + 2,
+                        Payload.builder(2).text("symbol", "S" + s).doubleValue("close", cents[s] / 100.0).build(),
+                        TracedEvent.CURRENT_VERSION, id, ""));
+            }
+        }
+        String glob = bars.resolve(StoreLayout.EVENTS) + "/**/*.parquet";
+        assertThat(query("SELECT string_agg(encodings, ',') FROM parquet_metadata('" + glob
+                + "') WHERE path_in_schema = 'data, close'").get(0).get(0).toString()).contains("PLAIN");
+        List<List<Object>> duckRows = query("SELECT event_id, data['close']::DOUBLE FROM " + readParquet(bars)
+                + " ORDER BY event_id");
+        List<List<Object>> ourRows = new EventDatasetReader(bars.toString()).read(EventQuery.all()).stream()
+                .map(e -> Arrays.<Object>asList(e.eventId(), Double.parseDouble(e.data().get("close"))))
+                .toList();
+        assertThat(duckRows).hasSize(20_000).isEqualTo(ourRows);
+    }
+
+    @Test
     void doesNotSeeFilesStillBeingWritten(@TempDir Path live) throws IOException, SQLException {
         try (EventDatasetWriter writer = new EventDatasetWriter(live.toString(), new WriterOptions("w1", 1_000, Map.of()))) {
             List<TracedEvent> events = TradingRun.events("r", RUN_A_START, 10);

@@ -8,11 +8,11 @@ import java.util.Map;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.page.PageWriter;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * One Parquet file, written a page at a time. Rows are appended to the {@link RowColumns}' per-page buffers;
@@ -40,7 +40,7 @@ final class ColumnFileWriter<T> {
     private final PageColumn[] columns;
     // Only columns of variable-length values can fill a page before the row limit: only they are asked.
     private final List<PageColumn> variableLength = new ArrayList<>();
-    private final BytesInputCompressor compressor;
+    private final PureJavaCodecs.PageCompressor compressor;
     private final long rowGroupBytes;
     private final int maxPageRows;
     // Parquet's defaults for what it writes beside the pages: column index truncation, page checksums.
@@ -52,13 +52,13 @@ final class ColumnFileWriter<T> {
     private int groupPages;
     private boolean failed;
 
-    ColumnFileWriter(OutputFile out, RowColumns<T> row, BytesInputCompressor compressor, long rowGroupBytes)
+    ColumnFileWriter(OutputFile out, RowColumns<T> row, PureJavaCodecs.PageCompressor compressor, long rowGroupBytes)
             throws IOException {
         this(out, row, compressor, rowGroupBytes, MAX_PAGE_ROWS);
     }
 
     /** With pages of at most {@code maxPageRows} rows. */
-    ColumnFileWriter(OutputFile out, RowColumns<T> row, BytesInputCompressor compressor, long rowGroupBytes,
+    ColumnFileWriter(OutputFile out, RowColumns<T> row, PureJavaCodecs.PageCompressor compressor, long rowGroupBytes,
                      int maxPageRows) throws IOException {
         MessageType schema = row.schema();
         // No padding: aligning row groups to HDFS blocks only matters to split-based engines reading huge files.
@@ -180,7 +180,11 @@ final class ColumnFileWriter<T> {
                 properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
         pageWriters = new PageWriter[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            pageWriters[i] = pages.getPageWriter(columns[i].descriptor);
+            PageWriter writer = pages.getPageWriter(columns[i].descriptor);
+            PrimitiveTypeName type = columns[i].descriptor.getPrimitiveType().getPrimitiveTypeName();
+            // Fixed-width numbers: their plain pages are compressed as such (see PlainNumbersPage).
+            pageWriters[i] = type == PrimitiveTypeName.INT64 || type == PrimitiveTypeName.DOUBLE
+                    ? new PlainNumbersPage(writer, compressor) : writer;
         }
         groupRows = 0;
         groupPages = 0;

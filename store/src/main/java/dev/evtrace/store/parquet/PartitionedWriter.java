@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * One dataset's files: one open file per partition directory, each written under a temporary name and
@@ -45,8 +43,7 @@ public final class PartitionedWriter<T> {
     private final Function<T, RowColumns<T>> firstColumns;
     private final List<Partition> partitions = new ArrayList<>();
     // One for all the dataset's files, which this one thread writes in turn: its page buffers exist once.
-    private final BytesInputCompressor compressor =
-            PureJavaCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD);
+    private final PureJavaCodecs.PageCompressor compressor = PureJavaCodecs.INSTANCE.pageCompressor();
     private long fileNumber;
     private long lostRows;
 

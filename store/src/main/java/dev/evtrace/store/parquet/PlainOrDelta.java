@@ -1,5 +1,6 @@
 package dev.evtrace.store.parquet;
 
+import io.airlift.compress.zstd.FixedWidthZstd;
 import io.airlift.compress.zstd.ZstdCompressor;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -98,8 +99,8 @@ final class PlainOrDelta {
         byte[] packed = scratch.delta.getBytes().toByteArray();
         scratch.delta.reset();
         int plainLength = scratch.plain(values, n);
-        int plainSize = scratch.compressedSize(scratch.plain, plainLength);
-        return plainSize * 10L < scratch.compressedSize(packed, packed.length) * 9L;
+        int plainSize = scratch.compressedSize(scratch.plain, plainLength, true);
+        return plainSize * 10L < scratch.compressedSize(packed, packed.length, false) * 9L;
     }
 
     /** A writing thread's buffers: plain bytes of a page, a trial's delta packing, and ZSTD's output. */
@@ -122,12 +123,14 @@ final class PlainOrDelta {
             return length;
         }
 
-        int compressedSize(byte[] bytes, int length) {
+        /** As the page would be compressed: plain pages as fixed-width numbers (see {@link PlainNumbersPage}). */
+        int compressedSize(byte[] bytes, int length, boolean plain) {
             int max = zstd.maxCompressedLength(length);
             if (compressed.length < max) {
                 compressed = new byte[max];
             }
-            return zstd.compress(bytes, 0, length, compressed, 0, compressed.length);
+            return plain ? FixedWidthZstd.compress(bytes, 0, length, compressed, 0, compressed.length)
+                    : zstd.compress(bytes, 0, length, compressed, 0, compressed.length);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.evtrace.store.parquet;
 
+import io.airlift.compress.zstd.FixedWidthZstd;
 import io.airlift.compress.zstd.ZstdCompressor;
 import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.IOException;
@@ -18,6 +19,11 @@ public final class PureJavaCodecs implements CompressionCodecFactory {
     public static final PureJavaCodecs INSTANCE = new PureJavaCodecs();
 
     private PureJavaCodecs() {}
+
+    /** ZSTD for one file's pages (see {@link PageCompressor}). */
+    PageCompressor pageCompressor() {
+        return new Zstd();
+    }
 
     @Override
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
@@ -41,13 +47,22 @@ public final class PureJavaCodecs implements CompressionCodecFactory {
     public void release() {}
 
     /**
+     * A compressor for the pages of a file's columns, told before each page whether it is a plain page of
+     * fixed-width numbers (int64, double), which {@link FixedWidthZstd} compresses (see {@link PlainNumbersPage}).
+     */
+    interface PageCompressor extends BytesInputCompressor {
+        void plainNumbers(boolean plainNumbers);
+    }
+
+    /**
      * One instance per dataset writer or file reader, used by one thread. The compressor's buffers are reused
      * page after page: a page of payload values is about 2 MB, and two fresh arrays that size per page are
      * humongous allocations for G1 that showed in the profile as the kernel zeroing fresh memory. Reusing the
      * output is safe because parquet's page store copies a compressed page before it asks for the next one.
      */
-    private static final class Zstd implements BytesInputCompressor, BytesInputDecompressor {
+    private static final class Zstd implements PageCompressor, BytesInputDecompressor {
         private final ZstdCompressor compressor = new ZstdCompressor();
+        private boolean plainNumbers;
         private final ZstdDecompressor decompressor = new ZstdDecompressor();
         private final PageBuffer input = new PageBuffer();
         private byte[] output = new byte[0];
@@ -60,8 +75,14 @@ public final class PureJavaCodecs implements CompressionCodecFactory {
             if (output.length < max) {
                 output = new byte[max];
             }
-            int size = compressor.compress(input.bytes, 0, input.size, output, 0, output.length);
+            int size = plainNumbers ? FixedWidthZstd.compress(input.bytes, 0, input.size, output, 0, output.length)
+                    : compressor.compress(input.bytes, 0, input.size, output, 0, output.length);
             return BytesInput.from(output, 0, size);
+        }
+
+        @Override
+        public void plainNumbers(boolean plainNumbers) {
+            this.plainNumbers = plainNumbers;
         }
 
         @Override

@@ -3,7 +3,6 @@ package dev.evtrace.store.parquet;
 import java.io.IOException;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.SizeStatistics;
 import org.apache.parquet.column.statistics.Statistics;
@@ -14,11 +13,9 @@ import org.apache.parquet.column.statistics.Statistics;
  * kilobyte for a small file of a rare event type. Parquet's page store writes no index for a chunk whose page
  * comes without a row count; readers then take the chunk whole, as they would its one page.
  */
-final class UnindexedPage implements PageWriter {
-    private final PageWriter pages;
-
+final class UnindexedPage extends ForwardingPageWriter {
     UnindexedPage(PageWriter pages) {
-        this.pages = pages;
+        super(pages);
     }
 
     @Override
@@ -32,41 +29,5 @@ final class UnindexedPage implements PageWriter {
                           SizeStatistics sizeStatistics, Encoding rlEncoding, Encoding dlEncoding,
                           Encoding valuesEncoding) throws IOException {
         writePage(bytes, valueCount, statistics, rlEncoding, dlEncoding, valuesEncoding);
-    }
-
-    @Override
-    @SuppressWarnings("deprecation")
-    public void writePage(BytesInput bytes, int valueCount, Statistics<?> statistics, Encoding rlEncoding,
-                          Encoding dlEncoding, Encoding valuesEncoding) throws IOException {
-        pages.writePage(bytes, valueCount, statistics, rlEncoding, dlEncoding, valuesEncoding);
-    }
-
-    /** Version 2 pages, which the store does not write, pass through as they are. */
-    @Override
-    public void writePageV2(int rowCount, int nullCount, int valueCount, BytesInput repetitionLevels,
-                            BytesInput definitionLevels, Encoding dataEncoding, BytesInput data,
-                            Statistics<?> statistics) throws IOException {
-        pages.writePageV2(rowCount, nullCount, valueCount, repetitionLevels, definitionLevels, dataEncoding, data,
-                statistics);
-    }
-
-    @Override
-    public long getMemSize() {
-        return pages.getMemSize();
-    }
-
-    @Override
-    public long allocatedSize() {
-        return pages.allocatedSize();
-    }
-
-    @Override
-    public void writeDictionaryPage(DictionaryPage dictionaryPage) throws IOException {
-        pages.writeDictionaryPage(dictionaryPage);
-    }
-
-    @Override
-    public String memUsageString(String prefix) {
-        return pages.memUsageString(prefix);
     }
 }

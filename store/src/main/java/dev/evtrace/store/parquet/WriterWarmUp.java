@@ -6,8 +6,6 @@ import dev.evtrace.store.TracedEvent;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
@@ -21,7 +19,7 @@ public final class WriterWarmUp {
 
     /** Writes {@code rows} events, each with a delivery, unless {@code stop} says to give up. */
     public static void run(int rows, BooleanSupplier stop) throws IOException {
-        BytesInputCompressor zstd = PureJavaCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD);
+        PureJavaCodecs.PageCompressor zstd = PureJavaCodecs.INSTANCE.pageCompressor();
         Utf8Cache strings = new Utf8Cache();
         ColumnFileWriter<TracedEvent> events = new ColumnFileWriter<>(new Nowhere(),
                 TracedEventColumns.first(strings, event(1)), zstd, 4 << 20);

@@ -290,8 +290,8 @@ class ColumnFileWriterTest {
         return file;
     }
 
-    private static org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor zstd() {
-        return PureJavaCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD);
+    private static PureJavaCodecs.PageCompressor zstd() {
+        return PureJavaCodecs.INSTANCE.pageCompressor();
     }
 
     private static <T> List<T> read(Path file, ReadSupport<T> readSupport) throws IOException {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 
 /**
@@ -25,7 +24,7 @@ public final class MixedRunFiles {
         }
         ColumnFileWriter<TracedEvent> writer = new ColumnFileWriter<>(new LocalOutputFile(file),
                 new TracedEventColumns(new Utf8Cache(), shape),
-                PureJavaCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD), rowGroupBytes, 1_000);
+                PureJavaCodecs.INSTANCE.pageCompressor(), rowGroupBytes, 1_000);
         for (TracedEvent e : events) {
             writer.write(e);
         }
