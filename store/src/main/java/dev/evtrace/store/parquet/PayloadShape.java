@@ -136,6 +136,7 @@ final class PayloadShape {
                 integers[i] = unscaled;
             }
             case TEXT -> {
+                // Text holds any value, as its text.
             }
         }
         return column;
