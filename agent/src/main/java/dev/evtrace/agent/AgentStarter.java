@@ -49,9 +49,7 @@ final class AgentStarter {
         InstrumentationReport report = new InstrumentationReport();
         String runs = config.runs().isEmpty() ? "run " + correlationId : "a run per call of " + config.runs();
         FutureTask<StoreWriter> writerStart = new FutureTask<>(() -> {
-            if (!config.writerC2()) {
-                WriterCompilation.limitToC1(inst);
-            }
+            WriterCompilation.limitToC1(inst, !config.writerC2());
             StoreWriter w = new StoreWriter(config, recording, types, stderr, () -> stderr.println(
                     "tracer: instrumented " + describe(config, report) + ", store " + config.store() + ", " + runs));
             gate.exempt(w.thread());

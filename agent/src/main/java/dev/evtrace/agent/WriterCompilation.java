@@ -5,6 +5,8 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +22,13 @@ import java.util.Set;
  * after traps at branches a run takes once in seconds, on the core the program's own JIT needs. C1's code costs
  * the writer ~1.6 us more an event. Sync runs of 0.1M to 1.1M events end 22% to 4.5% sooner, queued and parallel
  * ones come out even (a writer that falls behind switches to the ring's {@code catchUp}, which C2 may compile).
- * Byte Buddy is left out, as it only runs at class loading.
+ *
+ * <p>Whatever {@code tracer.writer.c2} says, C2 is also kept off the code that writes classes at start-up: Byte
+ * Buddy's, and the JDK's own ASM, which spins the proxies Byte Buddy reads annotations and JDK internals through
+ * and the lambda forms of the agent's first lambdas. Both run hot for a second and then hardly ever again, and C2
+ * compiling them (the JDK's {@code Frame.execute} alone ~0.4 s) took a core from the installation the program
+ * waits for (BENCHMARKS.md, session 22: the compilers' CPU in a one-bar run -0.17 s). A program that spins classes
+ * all the time runs the JDK's ASM at C1's speed.
  *
  * <p>The directive goes in through the {@code Compiler.directives_add} diagnostic command, called directly:
  * the platform MBean server would do it too, but creating it initializes {@code java.util.logging}'s
@@ -30,16 +38,17 @@ import java.util.Set;
  */
 final class WriterCompilation {
     private static final String INTERNALS = "com.sun.management.internal";
-    private static final String DIRECTIVE = """
-            [{ match: ["dev/evtrace/agent/writer/*.*", "dev/evtrace/agent/startup/*.*", "dev/evtrace/store/*.*",
-                       "dev/evtrace/shaded/org/*.*", "dev/evtrace/shaded/io/*.*", "dev/evtrace/shaded/shaded/*.*",
-                       "dev/evtrace/shaded/com/*.*", "dev/evtrace/agent/bootstrap/EventRing.drain*"],
-               c2: { Exclude: true } }]
-            """;
+    /** Code that only runs while classes are written at start-up. */
+    private static final List<String> START_UP = List.of("dev/evtrace/shaded/net/*.*",
+            "jdk/internal/org/objectweb/asm/*.*");
+    private static final List<String> WRITER = List.of("dev/evtrace/agent/writer/*.*", "dev/evtrace/agent/startup/*.*",
+            "dev/evtrace/store/*.*", "dev/evtrace/shaded/org/*.*", "dev/evtrace/shaded/io/*.*",
+            "dev/evtrace/shaded/shaded/*.*", "dev/evtrace/shaded/com/*.*", "dev/evtrace/agent/bootstrap/EventRing.drain*");
 
     private WriterCompilation() {}
 
-    static void limitToC1(Instrumentation inst) {
+    /** @param writer whether the writer's code is kept off C2 too ({@code tracer.writer.c2=false}) */
+    static void limitToC1(Instrumentation inst, boolean writer) {
         try {
             Optional<Module> management = ModuleLayer.boot().findModule("jdk.management");
             if (management.isEmpty()) {
@@ -64,7 +73,7 @@ final class WriterCompilation {
             if (file.toString().chars().anyMatch(Character::isWhitespace)) {
                 return;
             }
-            Files.writeString(file, DIRECTIVE, StandardOpenOption.CREATE_NEW);
+            Files.writeString(file, directive(writer), StandardOpenOption.CREATE_NEW);
             try {
                 execute.invoke(commands, "Compiler.directives_add " + file);
             } finally {
@@ -73,6 +82,15 @@ final class WriterCompilation {
         } catch (Throwable t) {
             // Without the directive C2 compiles the writer as it always did.
         }
+    }
+
+    /** The directive's JSON: C2 excluded from the start-up's class writing, and the writer's code if asked. */
+    static String directive(boolean writer) {
+        List<String> match = new ArrayList<>(START_UP);
+        if (writer) {
+            match.addAll(WRITER);
+        }
+        return "[{ match: [\"" + String.join("\", \"", match) + "\"], c2: { Exclude: true } }]";
     }
 
     /**
