@@ -10,15 +10,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * C2 is kept off the writer's code and the start-up's class writing, never off the hot path, and only where C1
- * compiles first. HotSpot's
- * {@code -XX:+PrintCompilation} names each method C2 was asked for and may not compile; thresholds scaled down so
- * that a short run asks C2 for the writer's methods, and compiling in the foreground ({@code -Xbatch}) so that what
- * is asked for is compiled before the run ends, whatever else the machine is doing.
+ * compiles first. HotSpot's {@code -XX:+PrintCompilation} names each method C2 was asked for and may not compile;
+ * thresholds scaled down so that a short run asks C2 for the writer's methods, and compiling in the foreground
+ * ({@code -Xbatch}) so that what is asked for is compiled before the run ends, whatever else the machine is doing.
  */
 class WriterCompilationIT {
     private static final List<String> ARGS = List.of("--symbols", "3", "--bars", "500");
     private static final String EXCLUDED = "excluded by CompileCommand";
-    private static final String START_UP = ".* (dev\\.evtrace\\.shaded\\.net\\.bytebuddy|jdk\\.internal\\.org\\.objectweb\\.asm)\\..*";
+    /** Byte Buddy's methods and the JDK's ASM, kept off C2 whatever tracer.writer.c2 says. */
+    private static final String START_UP =
+            ".* (dev\\.evtrace\\.shaded\\.net\\.bytebuddy|jdk\\.internal\\.org\\.objectweb\\.asm)\\..*";
 
     @TempDir
     Path work;
