@@ -50,12 +50,8 @@ final class PayloadColumns {
             places = new int[n];
             integers = new long[n];
         }
-        for (int i = 0; i < n; i++) {
-            int column = shape.place(p, i, integers);
-            if (column == PayloadShape.REFUSED) {
-                return false;
-            }
-            places[i] = column;
+        if (!shape.placeAll(p, places, integers)) {
+            return false;
         }
         prepared = p;
         return true;

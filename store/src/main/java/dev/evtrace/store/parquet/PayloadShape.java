@@ -84,13 +84,7 @@ final class PayloadShape {
     /** Whether every entry of {@code data} has a column that holds its value exactly. A null key throws. */
     boolean accepts(Map<String, String> data) {
         if (data instanceof Payload p) {
-            long[] integers = new long[p.size()];
-            for (int i = 0; i < p.size(); i++) {
-                if (place(p, i, integers) == REFUSED) {
-                    return false;
-                }
-            }
-            return true;
+            return placeAll(p, new int[p.size()], new long[p.size()]);
         }
         int i = 0;
         for (Map.Entry<String, String> entry : data.entrySet()) {
@@ -98,6 +92,18 @@ final class PayloadShape {
             if (column < 0 ? entry.getValue() != null : kinds[column] != Kind.TEXT && entry.getValue() != null) {
                 return false;
             }
+        }
+        return true;
+    }
+
+    /** {@link #place} for every value of {@code p}, its column in {@code places[i]}: false at the first refused. */
+    boolean placeAll(Payload p, int[] places, long[] integers) {
+        for (int i = 0; i < p.size(); i++) {
+            int column = place(p, i, integers);
+            if (column == REFUSED) {
+                return false;
+            }
+            places[i] = column;
         }
         return true;
     }
