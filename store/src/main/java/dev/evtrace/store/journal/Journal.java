@@ -1,5 +1,7 @@
 package dev.evtrace.store.journal;
 
+import static dev.evtrace.store.journal.MappedMemory.UNSAFE;
+
 import dev.evtrace.store.Delivery;
 import dev.evtrace.store.Payload;
 import dev.evtrace.store.TracedEvent;
@@ -18,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import sun.misc.Unsafe;
 
 /**
  * A writer's crash-safe spill: every row it hands to its Parquet files, appended to a memory-mapped file until
@@ -62,6 +65,9 @@ public final class Journal implements Closeable {
     private String[] lastStrings = new String[KEYS + 16];
     private int[] lastIds = new int[KEYS + 16];
     private int[] keyIds = new int[16];
+    /** The map's address, and where the record being written is up to. */
+    private long address;
+    private long at;
 
     private Journal(Path file, FileChannel channel, FileLock lock) throws IOException {
         this.file = file;
@@ -147,24 +153,41 @@ public final class Journal implements Closeable {
                 maxBody += utf8Bound(field.getValue());
             }
         }
-        ByteBuffer b = begin(JournalFormat.EVENT, maxBody);
-        b.putInt(run).putLong(e.eventId()).putInt(type).putLong(e.timestamp()).putLong(e.causationId()).putInt(source)
-                .putLong(e.createdAt()).putLong(e.emittedAt()).putLong(e.receivedAt()).putLong(e.processedAt())
-                .putInt(version).putLong(e.sequenceNumber()).putInt(partitionKey).putInt(fields);
+        begin(JournalFormat.EVENT, maxBody);
+        putInt(run);
+        putLong(e.eventId());
+        putInt(type);
+        putLong(e.timestamp());
+        putLong(e.causationId());
+        putInt(source);
+        putLong(e.createdAt());
+        putLong(e.emittedAt());
+        putLong(e.receivedAt());
+        putLong(e.processedAt());
+        putInt(version);
+        putLong(e.sequenceNumber());
+        putInt(partitionKey);
+        putInt(fields);
         if (payload != null) {
             for (int i = 0; i < fields; i++) {
-                b.putInt(keyIds[i]);
+                putInt(keyIds[i]);
                 switch (payload.kind(i)) {
-                    case LONG -> b.put(JournalFormat.LONG).putLong(payload.longValue(i));
-                    case DOUBLE -> b.put(JournalFormat.DOUBLE).putLong(Double.doubleToRawLongBits(payload.doubleValue(i)));
-                    case TEXT -> text(b, payload.text(i));
+                    case LONG -> {
+                        putByte(JournalFormat.LONG);
+                        putLong(payload.longValue(i));
+                    }
+                    case DOUBLE -> {
+                        putByte(JournalFormat.DOUBLE);
+                        putLong(Double.doubleToRawLongBits(payload.doubleValue(i)));
+                    }
+                    case TEXT -> text(payload.text(i));
                 }
             }
         } else {
             int i = 0;
             for (String value : data.values()) {
-                b.putInt(keyIds[i++]);
-                text(b, value);
+                putInt(keyIds[i++]);
+                text(value);
             }
         }
         commit();
@@ -175,9 +198,15 @@ public final class Journal implements Closeable {
         int type = string(d.eventType(), TYPE);
         int handler = string(d.handler(), HANDLER);
         int thread = string(d.thread(), THREAD);
-        ByteBuffer b = begin(JournalFormat.DELIVERY, 45);
-        b.putInt(run).putLong(d.eventId()).putInt(type).putInt(handler).putInt(thread).putLong(d.receivedAt())
-                .putLong(d.processedAt()).put((byte) (d.threw() ? 1 : 0));
+        begin(JournalFormat.DELIVERY, 45);
+        putInt(run);
+        putLong(d.eventId());
+        putInt(type);
+        putInt(handler);
+        putInt(thread);
+        putLong(d.receivedAt());
+        putLong(d.processedAt());
+        putByte((byte) (d.threw() ? 1 : 0));
         commit();
     }
 
@@ -241,7 +270,10 @@ public final class Journal implements Closeable {
         if (id == null) {
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             id = strings.size();
-            begin(JournalFormat.STRING, 8 + utf8.length).putInt(id).putInt(utf8.length).put(utf8);
+            begin(JournalFormat.STRING, 8 + utf8.length);
+            putInt(id);
+            putInt(utf8.length);
+            putBytes(utf8);
             commit();
             strings.put(s, id);
         }
@@ -256,47 +288,67 @@ public final class Journal implements Closeable {
     }
 
     /** A payload's text: the kind, then its length and UTF-8 bytes (ASCII, the usual case, without a copy). */
-    private static void text(ByteBuffer b, String value) {
+    private void text(String value) {
         if (value == null) {
-            b.put(JournalFormat.NULL);
+            putByte(JournalFormat.NULL);
             return;
         }
-        b.put(JournalFormat.TEXT);
+        putByte(JournalFormat.TEXT);
         int n = value.length();
-        int at = b.position();
-        b.position(at + 4);
+        long length = at;
+        at += 4;
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c >= 0x80) {
-                b.position(at + 4);
+                at = length;
                 byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-                b.putInt(at, utf8.length).put(utf8);
+                putInt(utf8.length);
+                putBytes(utf8);
                 return;
             }
-            b.put((byte) c);
+            putByte((byte) c);
         }
-        b.putInt(at, n);
+        UNSAFE.putInt(length, n);
     }
 
     /**
-     * The map positioned at the next record's body, with room for {@code maxBody} bytes, the record's length
-     * and the end marker after it.
+     * Starts a record: room for its length, its tag, {@code maxBody} bytes and the end marker after it, the map
+     * grown if need be. The bodies' puts go by address ({@link MappedMemory}): this check is their bound.
      */
-    private ByteBuffer begin(byte tag, int maxBody) throws IOException {
+    private void begin(byte tag, int maxBody) throws IOException {
         long needed = (long) position + 4 + 1 + maxBody + 4;
         if (needed > map.capacity()) {
             allocate(Math.max(needed, 2L * map.capacity()));
         }
-        map.position(position + 4);
-        map.put(tag);
-        return map;
+        at = address + position + 4;
+        putByte(tag);
+    }
+
+    private void putByte(byte v) {
+        UNSAFE.putByte(at, v);
+        at++;
+    }
+
+    private void putInt(int v) {
+        UNSAFE.putInt(at, v);
+        at += 4;
+    }
+
+    private void putLong(long v) {
+        UNSAFE.putLong(at, v);
+        at += 8;
+    }
+
+    private void putBytes(byte[] bytes) {
+        UNSAFE.copyMemory(bytes, Unsafe.ARRAY_BYTE_BASE_OFFSET, null, at, bytes.length);
+        at += bytes.length;
     }
 
     /** The end marker after the record, then its length: only then does the record count. */
     private void commit() {
-        int end = map.position();
-        map.putInt(end, 0);
-        map.putInt(position, end - position - 4);
+        int end = (int) (at - address);
+        UNSAFE.putInt(at, 0);
+        UNSAFE.putInt(address + position, end - position - 4);
         position = end;
     }
 
@@ -312,5 +364,6 @@ public final class Journal implements Closeable {
         }
         map = channel.map(FileChannel.MapMode.READ_WRITE, 0, bytes);
         map.order(ByteOrder.LITTLE_ENDIAN);
+        address = MappedMemory.address(map);
     }
 }

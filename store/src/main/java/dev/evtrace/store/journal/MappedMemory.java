@@ -1,0 +1,42 @@
+package dev.evtrace.store.journal;
+
+import java.lang.reflect.Field;
+import java.nio.Buffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import sun.misc.Unsafe;
+
+/**
+ * Stores into a mapped file by address, for the journal's records. The writer's code runs as C1 compiles it, and
+ * C1 makes every put on a {@link MappedByteBuffer} a call through its bounds and scope checks: ~3 ns each, twenty
+ * and more a row, where a store by address is ~0.5 ns (BENCHMARKS.md, session 23). The journal checks a record's
+ * bound once, before it writes it. The store's ZSTD (aircompressor) needs the same {@link Unsafe}.
+ */
+final class MappedMemory {
+    static final Unsafe UNSAFE;
+    private static final long ADDRESS;
+
+    static {
+        try {
+            Field theUnsafe = Unsafe.class.getDeclaredField("theUnsafe");
+            theUnsafe.setAccessible(true);
+            UNSAFE = (Unsafe) theUnsafe.get(null);
+            ADDRESS = UNSAFE.objectFieldOffset(Buffer.class.getDeclaredField("address"));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private MappedMemory() {}
+
+    /**
+     * The address of the map's first byte; valid while the map is reachable. The journal's numbers are
+     * little-endian, as the platform's must be for them to be stored as they are.
+     */
+    static long address(MappedByteBuffer map) {
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new UnsupportedOperationException("the journal needs a little-endian platform");
+        }
+        return UNSAFE.getLong(map, ADDRESS);
+    }
+}
