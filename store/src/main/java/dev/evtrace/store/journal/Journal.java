@@ -244,9 +244,11 @@ public final class Journal implements Closeable {
 
     /** The id of the string in a row's {@code field} (a memo slot), as {@link #string(String)}. */
     private int string(String s, int field) throws IOException {
-        if (s == lastStrings[field] && s != null) {
-            return lastIds[field];
-        }
+        // Small enough for C1 to inline at each of a row's look-ups; the miss is a call.
+        return s == lastStrings[field] && s != null ? lastIds[field] : remember(s, field);
+    }
+
+    private int remember(String s, int field) throws IOException {
         int id = string(s);
         lastStrings[field] = s;
         lastIds[field] = id;
