@@ -88,7 +88,8 @@ final class WriterJournal {
     private void create(Path dir, String writerId) {
         try {
             journal = Journal.create(dir, writerId);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // LinkageError: a runtime without jdk.unsupported, whose sun.misc.Unsafe the journal stores with.
             stderr.println("tracer: cannot create the journal in " + dir + " (" + e + "): tracing without it");
         }
     }

@@ -17,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import sun.misc.Unsafe;
 
@@ -129,7 +131,9 @@ public final class Journal implements Closeable {
         int partitionKey = string(e.partitionKey(), PARTITION_KEY);
         Map<String, String> data = e.data() == null ? Map.of() : e.data();
         Payload payload = data instanceof Payload p ? p : null;
-        int fields = data.size();
+        // Any other map is copied first: what is written must be what its bound was worked out from.
+        List<Map.Entry<String, String>> entries = payload != null ? List.of() : new ArrayList<>(data.entrySet());
+        int fields = payload != null ? payload.size() : entries.size();
         int maxBody = 100 + 13 * fields;
         if (keyIds.length < fields) {
             keyIds = new int[fields];
@@ -146,11 +150,9 @@ public final class Journal implements Closeable {
                 }
             }
         } else {
-            int i = 0;
-            for (Map.Entry<String, String> field : data.entrySet()) {
-                keyIds[i] = string(field.getKey(), KEYS + i);
-                i++;
-                maxBody += utf8Bound(field.getValue());
+            for (int i = 0; i < fields; i++) {
+                keyIds[i] = string(entries.get(i).getKey(), KEYS + i);
+                maxBody += utf8Bound(entries.get(i).getValue());
             }
         }
         begin(JournalFormat.EVENT, maxBody);
@@ -184,10 +186,9 @@ public final class Journal implements Closeable {
                 }
             }
         } else {
-            int i = 0;
-            for (String value : data.values()) {
-                putInt(keyIds[i++]);
-                text(value);
+            for (int i = 0; i < fields; i++) {
+                putInt(keyIds[i]);
+                text(entries.get(i).getValue());
             }
         }
         commit();

@@ -13,19 +13,9 @@ import sun.misc.Unsafe;
  * bound once, before it writes it. The store's ZSTD (aircompressor) needs the same {@link Unsafe}.
  */
 final class MappedMemory {
-    static final Unsafe UNSAFE;
-    private static final long ADDRESS;
-
-    static {
-        try {
-            Field theUnsafe = Unsafe.class.getDeclaredField("theUnsafe");
-            theUnsafe.setAccessible(true);
-            UNSAFE = (Unsafe) theUnsafe.get(null);
-            ADDRESS = UNSAFE.objectFieldOffset(Buffer.class.getDeclaredField("address"));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    /** Null on a JVM that does not give it out: the journal is then not created (one line on stderr). */
+    static final Unsafe UNSAFE = unsafe();
+    private static final long ADDRESS = UNSAFE == null ? -1 : addressOffset();
 
     private MappedMemory() {}
 
@@ -34,9 +24,30 @@ final class MappedMemory {
      * little-endian, as the platform's must be for them to be stored as they are.
      */
     static long address(MappedByteBuffer map) {
+        if (ADDRESS < 0) {
+            throw new UnsupportedOperationException("the journal needs sun.misc.Unsafe and java.nio.Buffer's address");
+        }
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             throw new UnsupportedOperationException("the journal needs a little-endian platform");
         }
         return UNSAFE.getLong(map, ADDRESS);
+    }
+
+    private static Unsafe unsafe() {
+        try {
+            Field theUnsafe = Unsafe.class.getDeclaredField("theUnsafe");
+            theUnsafe.setAccessible(true);
+            return (Unsafe) theUnsafe.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long addressOffset() {
+        try {
+            return UNSAFE.objectFieldOffset(Buffer.class.getDeclaredField("address"));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
     }
 }
