@@ -99,6 +99,9 @@ class JournalTest {
                 new TracedEvent(1, "NOTE", T0, "run-" + "r".repeat(700), 0, "src", T0, T0, 0, 0,
                         Payload.builder(2).text(longKey, "é".repeat(300)).doubleValue("x", -0.0).build(), "2", 1, ""),
                 new TracedEvent(2, "WIDE", T0, "run-a", 1, "src", T0, T0, T0 + 1, T0 + 2, wide.build(), "2", 2, ""),
+                // Three bytes of UTF-8 a char and four a surrogate pair: the most a record's bound allows for.
+                new TracedEvent(3, "NOTE", T0, "run-a", 2, "src", T0, T0, 0, 0,
+                        Payload.builder(1).text("wide", "€".repeat(3_000) + "\uD83D\uDE00").build(), "2", 3, ""),
                 delivery("run-a", 2, "h".repeat(500)));
         try (Journal journal = Journal.create(dir, "w1")) {
             for (Object row : rows) {
