@@ -1,5 +1,6 @@
 package dev.evtrace.store.journal;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.Buffer;
 import java.nio.ByteOrder;
@@ -23,12 +24,12 @@ final class MappedMemory {
      * The address of the map's first byte; valid while the map is reachable. The journal's numbers are
      * little-endian, as the platform's must be for them to be stored as they are.
      */
-    static long address(MappedByteBuffer map) {
+    static long address(MappedByteBuffer map) throws IOException {
         if (ADDRESS < 0) {
-            throw new UnsupportedOperationException("the journal needs sun.misc.Unsafe and java.nio.Buffer's address");
+            throw new IOException("this JVM gives out no sun.misc.Unsafe or java.nio.Buffer address to store with");
         }
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
-            throw new UnsupportedOperationException("the journal needs a little-endian platform");
+            throw new IOException("this platform is big-endian; the journal's numbers are stored little-endian");
         }
         return UNSAFE.getLong(map, ADDRESS);
     }
