@@ -1,8 +1,13 @@
 package dev.evtrace.agent.writer;
 
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads one configured property of an event: a no-argument method or a field of that name, found once per
@@ -14,9 +19,9 @@ final class EventAccessor {
     private final String name;
     private final String setting;
     private final Consumer<String> warn;
-    private final ClassValue<Reader> readers = new ClassValue<>() {
+    private final ClassValue<Function<Object, Object>> readers = new ClassValue<>() {
         @Override
-        protected Reader computeValue(Class<?> type) {
+        protected Function<Object, Object> computeValue(Class<?> type) {
             return readerFor(type);
         }
     };
@@ -30,28 +35,58 @@ final class EventAccessor {
     /** The property's value, or null when it is missing, null, or its getter throws. */
     Object read(Object event) {
         try {
-            return readers.get(event.getClass()).read(event);
+            return readers.get(event.getClass()).apply(event);
         } catch (Exception | LinkageError e) {
             return null;
         }
     }
 
-    private interface Reader {
-        Object read(Object event) throws Exception;
-    }
-
-    private Reader readerFor(Class<?> type) {
+    private Function<Object, Object> readerFor(Class<?> type) {
         Method method = findMethod(type);
         if (method != null) {
+            Function<Object, Object> call = directCall(method);
             // Not method::invoke: its varargs made a new empty array for every event.
-            return event -> method.invoke(event, NO_ARGUMENTS);
+            return call != null ? call : event -> {
+                try {
+                    return method.invoke(event, NO_ARGUMENTS);
+                } catch (ReflectiveOperationException e) {
+                    return null;
+                }
+            };
         }
         Field field = findField(type);
         if (field != null) {
-            return field::get;
+            return event -> {
+                try {
+                    return field.get(event);
+                } catch (IllegalAccessException e) {
+                    return null;
+                }
+            };
         }
         warn.accept("event class " + type.getName() + " has no method or field '" + name + "' (" + setting + ")");
         return event -> null;
+    }
+
+    /**
+     * The getter called as plain code, in a class the JDK spins beside the getter's (as it does for a method
+     * reference), or null where it cannot (a class in a named module or in another class loader than the agent's):
+     * the writer's code runs as C1 compiles it, and C1 makes a reflective call three calls deep, its result boxed
+     * in an array's checks, where this is one call that C1 can inline the getter into (BENCHMARKS.md, session 24).
+     */
+    static Function<Object, Object> directCall(Method method) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(method.getDeclaringClass(),
+                    MethodHandles.lookup());
+            MethodHandle getter = lookup.unreflect(method);
+            MethodType generic = MethodType.methodType(Object.class, Object.class);
+            @SuppressWarnings("unchecked")
+            Function<Object, Object> call = (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
+                    MethodType.methodType(Function.class), generic, getter, getter.type().wrap()).getTarget().invoke();
+            return call;
+        } catch (Throwable t) {
+            return null;
+        }
     }
 
     private Method findMethod(Class<?> type) {

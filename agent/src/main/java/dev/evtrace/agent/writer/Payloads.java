@@ -22,9 +22,16 @@ final class Payloads {
     static final int MAX_DEPTH = 2;
     static final int MAX_ENTRIES = 64;
     static final int MAX_VALUE_CHARS = 256;
+    // How a field is read: stored numbers and references by offset, everything else through reflection.
     private static final int DOUBLE = 0;
     private static final int LONG = 1;
-    private static final int OBJECT = 2;
+    private static final int INT = 2;
+    private static final int SHORT = 3;
+    private static final int BYTE = 4;
+    private static final int OBJECT = 5;
+    private static final int REFLECTED_DOUBLE = 6;
+    private static final int REFLECTED_LONG = 7;
+    private static final int REFLECTED = 8;
     private static final FieldReader[] NO_FIELDS = {};
 
     private final PayloadMode mode;
@@ -68,9 +75,16 @@ final class Payloads {
             String key = prefix.isEmpty() ? reader.name : prefix + reader.name;
             try {
                 // Primitive fields are read as they are: boxing every price and volume made garbage per event.
+                long at = reader.offset;
                 switch (reader.kind) {
-                    case DOUBLE -> out.doubleValue(key, reader.field.getDouble(object));
-                    case LONG -> out.longValue(key, reader.field.getLong(object));
+                    case DOUBLE -> out.doubleValue(key, FieldOffsets.UNSAFE.getDouble(object, at));
+                    case LONG -> out.longValue(key, FieldOffsets.UNSAFE.getLong(object, at));
+                    case INT -> out.longValue(key, FieldOffsets.UNSAFE.getInt(object, at));
+                    case SHORT -> out.longValue(key, FieldOffsets.UNSAFE.getShort(object, at));
+                    case BYTE -> out.longValue(key, FieldOffsets.UNSAFE.getByte(object, at));
+                    case OBJECT -> flattenValue(key, FieldOffsets.UNSAFE.getObject(object, at), depth, out);
+                    case REFLECTED_DOUBLE -> out.doubleValue(key, reader.field.getDouble(object));
+                    case REFLECTED_LONG -> out.longValue(key, reader.field.getLong(object));
                     default -> flattenValue(key, reader.field.get(object), depth, out);
                 }
             } catch (Exception e) {
@@ -163,19 +177,32 @@ final class Payloads {
     /**
      * An instance field, its name and how to read it, worked out once per class: asking the field for its name
      * and type for every event, through a list's iterator, was a tenth of flattening a bar on the writer's C1 code.
+     * A field is read by its offset where it can be (a record's, a hidden class's or a volatile one cannot): the
+     * writer's code runs as C1 compiles it, and C1 makes a reflective read three calls, one through an interface,
+     * where a read by offset is a load (BENCHMARKS.md, session 24). Only a reader made for an object's own class
+     * reads it, so an offset is never applied to an object of another class.
      */
     private static final class FieldReader {
         final Field field;
         final String name;
         final int kind;
+        final long offset;
 
         FieldReader(Field field) {
             this.field = field;
             this.name = field.getName();
             Class<?> type = field.getType();
-            this.kind = type == double.class ? DOUBLE
-                    : type == long.class || type == int.class || type == short.class || type == byte.class ? LONG
-                    : OBJECT;
+            long at = Modifier.isVolatile(field.getModifiers()) ? -1 : FieldOffsets.of(field);
+            if (type == double.class) {
+                kind = at < 0 ? REFLECTED_DOUBLE : DOUBLE;
+            } else if (type == long.class || type == int.class || type == short.class || type == byte.class) {
+                kind = at < 0 ? REFLECTED_LONG
+                        : type == long.class ? LONG : type == int.class ? INT : type == short.class ? SHORT : BYTE;
+            } else {
+                // float, boolean and char print as text, boxed by reflection as before.
+                kind = at >= 0 && !type.isPrimitive() ? OBJECT : REFLECTED;
+            }
+            offset = at;
         }
     }
 }

@@ -86,6 +86,41 @@ class PayloadsTest {
                 .containsEntry("exact", "1.10").containsEntry("flag", "true").containsEntry("count", "3");
     }
 
+    static class EveryWidth {
+        byte tiny = -1;
+        short small = 300;
+        int medium = -70_000;
+        long large = Long.MIN_VALUE;
+        double real = -0.5;
+        volatile long sequence = 9;
+        volatile double last = 2.25;
+        volatile String note = "seen";
+        char letter = 'q';
+    }
+
+    record Quote(String symbol, double bid, int size, long at) {}
+
+    @Test
+    void readsFieldsOfEveryWidthAndVolatileOnes() {
+        Payload data = new Payloads(PayloadMode.FIELDS).of(new EveryWidth());
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            entries.add(data.key(i) + ":" + data.kind(i) + "=" + data.get(data.key(i)));
+        }
+        assertThat(entries).containsExactly("tiny:LONG=-1", "small:LONG=300", "medium:LONG=-70000",
+                "large:LONG=" + Long.MIN_VALUE, "real:DOUBLE=-0.5", "sequence:LONG=9", "last:DOUBLE=2.25",
+                "note:TEXT=seen", "letter:TEXT=q");
+    }
+
+    @Test
+    void readsRecordsWhoseFieldsHaveNoOffset() {
+        Payload data = new Payloads(PayloadMode.FIELDS).of(new Quote("ABC", 99.5, 200, 1_700_000_000_000L));
+        assertThat(data).containsExactly(Map.entry("symbol", "ABC"), Map.entry("bid", "99.5"),
+                Map.entry("size", "200"), Map.entry("at", "1700000000000"));
+        assertThat(data.kind(1)).isEqualTo(Payload.Kind.DOUBLE);
+        assertThat(data.kind(2)).isEqualTo(Payload.Kind.LONG);
+    }
+
     @Test
     void survivesCyclesCollectionsAndArrays() {
         Node a = new Node();
