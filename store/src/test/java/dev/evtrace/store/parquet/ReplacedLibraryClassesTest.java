@@ -2,13 +2,17 @@ package dev.evtrace.store.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlift.compress.zstd.ZstdCompressor;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.apache.parquet.column.values.bitpacking.BytePacker;
 import org.apache.parquet.column.values.bitpacking.BytePackerForLong;
 import org.apache.parquet.column.values.bitpacking.Packer;
@@ -20,7 +24,8 @@ import shaded.parquet.com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The store's own ParquetMetadata and Packer, which replace parquet's to leave unloaded, until something asks for
- * them, the classes that the library's made as they initialized.
+ * them, the classes that the library's made as they initialized, and its own Huffman table, which orders a block's
+ * symbols in fewer steps.
  */
 class ReplacedLibraryClassesTest {
 
@@ -69,6 +74,43 @@ class ReplacedLibraryClassesTest {
         // Little-endian bit order: the first value's bits come first in the first byte.
         assertThat(packed[0] & 0x7f).isZero();
         assertThat(packed[0] & 0x80).isEqualTo(0x80);
+    }
+
+    @Test
+    void huffmanTablesCompressToTheLibrarysVeryBytes() throws Exception {
+        Class<?> table = Class.forName("io.airlift.compress.zstd.HuffmanCompressionTable");
+        assertThat(Files.isDirectory(Path.of(codeSource(table).toURI()))).as("store's own table").isTrue();
+        ZstdCompressor ours = new ZstdCompressor();
+        try (URLClassLoader library = new URLClassLoader(new URL[] {codeSource(ZstdCompressor.class)},
+                ClassLoader.getPlatformClassLoader())) {
+            Object theirs = library.loadClass(ZstdCompressor.class.getName()).getConstructor().newInstance();
+            Method compress = theirs.getClass().getMethod("compress", byte[].class, int.class, int.class,
+                    byte[].class, int.class, int.class);
+            SplittableRandom random = new SplittableRandom(7);
+            int inputs = 0;
+            // Alphabets from two symbols to all 256, skewed or flat (equal counts: ties), with and without byte 0,
+            // in one block and in several.
+            for (int alphabet : new int[] {2, 3, 17, 100, 255, 256}) {
+                for (boolean skewed : new boolean[] {true, false}) {
+                    for (int length : new int[] {1_000, 70_000, 300_000}) {
+                        byte[] input = new byte[length];
+                        for (int i = 0; i < length; i++) {
+                            int symbol = skewed ? Math.min(alphabet - 1, Long.numberOfTrailingZeros(random.nextLong()))
+                                    : random.nextInt(alphabet);
+                            input[i] = (byte) (alphabet == 255 ? symbol + 1 : symbol);
+                        }
+                        byte[] expected = new byte[ours.maxCompressedLength(length)];
+                        byte[] actual = new byte[expected.length];
+                        int expectedSize = (int) compress.invoke(theirs, input, 0, length, expected, 0, expected.length);
+                        int actualSize = ours.compress(input, 0, length, actual, 0, actual.length);
+                        assertThat(Arrays.copyOf(actual, actualSize)).as("%d symbols, skewed %s, %d bytes",
+                                alphabet, skewed, length).isEqualTo(Arrays.copyOf(expected, expectedSize));
+                        inputs++;
+                    }
+                }
+            }
+            assertThat(inputs).isEqualTo(36);
+        }
     }
 
     /**
