@@ -1,7 +1,5 @@
 package dev.evtrace.benchmarks;
 
-import dev.evtrace.agent.bootstrap.EventRing;
-import dev.evtrace.agent.bootstrap.Recording;
 import dev.evtrace.agent.bootstrap.Tracer;
 import dev.evtrace.benchmarks.bus.Bus;
 import dev.evtrace.benchmarks.bus.Handler;
@@ -9,7 +7,6 @@ import dev.evtrace.benchmarks.bus.Handlers;
 import dev.evtrace.benchmarks.bus.ListBus;
 import dev.evtrace.benchmarks.bus.RingDrainer;
 import dev.evtrace.benchmarks.bus.Weaving;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,7 +64,6 @@ public class PublishBenchmark {
     private final Object event = new Object();
     private Bus bus;
     private Handler[] subscribed;
-    private EventRing events;
     private RingDrainer drainer;
     private boolean drainHere;
     private int sinceDrain;
@@ -76,15 +72,9 @@ public class PublishBenchmark {
     public void setUp() {
         boolean advice = !tracing.equals("untraced");
         bus = Weaving.newInstance(ListBus.class, Bus.class, advice);
-        subscribed = new Handler[handlers];
-        for (int i = 0; i < handlers; i++) {
-            subscribed[i] = Weaving.newInstance(Handlers.TYPES[i], Handler.class, advice);
-            bus.subscribe(subscribed[i]);
-        }
+        subscribed = Handlers.subscribe(bus, handlers, advice);
         if (tracing.startsWith("traced")) {
-            events = new EventRing(ring);
-            Tracer.start(new Recording("benchmark", events));
-            drainer = new RingDrainer(events);
+            drainer = RingDrainer.recording(ring);
             drainHere = tracing.equals("traced-samethread");
             if (!drainHere) {
                 drainer.start();
@@ -98,10 +88,7 @@ public class PublishBenchmark {
     public void tearDown() throws InterruptedException {
         Tracer.start(null);
         if (drainer != null && !drainHere) {
-            long drained = drainer.stop();
-            // The writer stand-in must have kept up, or the score includes waiting for buffer space.
-            System.out.printf(Locale.ROOT, "%nring: %d records drained, %d ms waiting for buffer space%n",
-                    drained, TimeUnit.NANOSECONDS.toMillis(events.blockedNanos()));
+            drainer.finish();
         }
         if (subscribed[0].handled() == 0) {
             throw new IllegalStateException("no event reached a handler");

@@ -52,6 +52,15 @@ public final class ThreadContext {
      * starts (see {@link Tracer#handlerStart}).
      */
     int endedFrame = -1;
+    /**
+     * The same for a delivery outside any publish on this thread (a queued bus's): the id of the event whose
+     * delivery was the last thing the tracer saw here, ended normally (0 after anything else), its run, the
+     * handler depth it ended at, and the moment it ended, which is then the next delivery's start of that event.
+     */
+    long endedEventId;
+    RunState endedRun;
+    int endedDepth;
+    long endedAt;
 
     public static ThreadContext current() {
         return CURRENT.get();
@@ -94,6 +103,7 @@ public final class ThreadContext {
         }
         int i = publishDepth;
         endedFrame = -1;
+        endedEventId = 0;
         publishEvent[i] = event;
         // Runs and sources are few and long-lived: stored only when they change, as each reference stored
         // into these long-lived arrays costs G1's write barrier a StoreLoad fence (see EventRing.fill).
@@ -177,6 +187,12 @@ public final class ThreadContext {
     boolean isHandlingFrame(int frame) {
         int top = handlerDepth - 1;
         return top >= 0 && handlerPublishFrame[top] == frame;
+    }
+
+    /** Whether the innermost handler running is handling that event (a handler calling others directly). */
+    boolean isHandlingEvent(long eventId, RunState run) {
+        int top = handlerDepth - 1;
+        return top >= 0 && handlerEventId[top] == eventId && handlerRun[top] == run;
     }
 
     boolean isPublishing(Object event) {

@@ -60,6 +60,7 @@ public final class Tracer {
         Object event = ctx.publishEvent[i];
         RunState run = ctx.publishRun[i];
         ctx.publishEvent[i] = null;
+        ctx.endedEventId = 0;
         Recording r = recording;
         if (r == null) {
             return;
@@ -107,25 +108,27 @@ public final class Tracer {
         }
         Object source = handler == null ? declaringType : handler.getClass();
         int frame = ctx.publishFrameOf(event);
-        long now;
-        if (frame >= 0 && ctx.endedFrame == frame && !ctx.isHandlingFrame(frame) && r.sharesDeliveryClock()) {
-            // The previous delivery of this publish has just returned normally, the tracer saw nothing on this
-            // thread since, and no delivery of this publish is running (one that calls handlers directly runs
-            // its own code between them): only the bus's loop ran, nanoseconds below the store's microsecond.
-            // Its end is this one's start, which saves a further delivery one of its two clock readings (unless
-            // tracer.deliveries.clock=own, for a bus that does work of its own between handlers).
-            now = ctx.publishProcessed[frame];
-        } else {
-            now = Clock.ticks();
-        }
-        ctx.endedFrame = -1;
         if (frame >= 0) {
+            long now;
+            if (ctx.endedFrame == frame && !ctx.isHandlingFrame(frame) && r.sharesDeliveryClock()) {
+                // The previous delivery of this publish has just returned normally, the tracer saw nothing on this
+                // thread since, and no delivery of this publish is running (one that calls handlers directly runs
+                // its own code between them): only the bus's loop ran, nanoseconds below the store's microsecond.
+                // Its end is this one's start, which saves a further delivery one of its two clock readings (unless
+                // tracer.deliveries.clock=own, for a bus that does work of its own between handlers).
+                now = ctx.publishProcessed[frame];
+            } else {
+                now = Clock.ticks();
+            }
+            ctx.endedFrame = -1;
+            ctx.endedEventId = 0;
             if (ctx.publishReceived[frame] == Clock.NONE) {
                 ctx.publishReceived[frame] = now;
             }
             ctx.pushHandler(event, handler, ctx.publishRun[frame], ctx.publishId[frame], source, frame, now);
             return ctx;
         }
+        ctx.endedFrame = -1;
         long eventId;
         RunState run;
         if (event instanceof DeferredEvent d) {
@@ -136,6 +139,16 @@ public final class Tracer {
             eventId = deferred == null ? 0 : deferred.eventId();
             run = deferred == null ? null : deferred.run();
         }
+        long now;
+        if (eventId != 0 && ctx.endedEventId == eventId && ctx.endedRun == run && ctx.endedDepth == ctx.handlerDepth
+                && !ctx.isHandlingEvent(eventId, run) && r.sharesDeliveryClock()) {
+            // A queued bus's loop over its handlers, as above: the previous delivery of the same event has just
+            // returned normally at this depth, and the tracer saw nothing on this thread since.
+            now = ctx.endedAt;
+        } else {
+            now = Clock.ticks();
+        }
+        ctx.endedEventId = 0;
         if (eventId == 0) {
             return null;
         }
@@ -162,6 +175,16 @@ public final class Tracer {
         }
         // After a throw the bus may take its time (Guava logs the exception): the next delivery reads the clock.
         ctx.endedFrame = threw ? -1 : frame;
+        if (frame < 0 && !threw) {
+            ctx.endedEventId = ctx.handlerEventId[h];
+            if (ctx.endedRun != run) {
+                ctx.endedRun = run; // runs are few and long-lived: stored when they change (see pushPublish)
+            }
+            ctx.endedDepth = h;
+            ctx.endedAt = now;
+        } else {
+            ctx.endedEventId = 0;
+        }
         Recording r = recording;
         if (r == null || !r.recordsDeliveries()) {
             return;

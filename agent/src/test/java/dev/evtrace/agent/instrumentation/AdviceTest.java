@@ -278,6 +278,81 @@ class AdviceTest {
         assertThat(rows.get(5).processed()).isEqualTo(rows.get(4).processed());
     }
 
+    @Test
+    void startsAFurtherQueuedDeliveryWhereThePreviousOneOfTheSameEventEnded() throws Exception {
+        TestBus bus = woven(QueuedBus.class);
+        bus.subscribe(woven(Thrower.class));
+        bus.subscribe(woven(Thrower.class));
+        bus.subscribe(woven(Thrower.class));
+
+        bus.publish("first");
+        bus.publish("second");
+        ((Queued) bus).deliverAll(false);
+
+        List<long[]> ticks = queuedDeliveryTicks();
+        assertThat(ticks).hasSize(6);
+        for (int event = 0; event < 2; event++) {
+            assertThat(ticks.get(3 * event + 1)[0]).isEqualTo(ticks.get(3 * event)[1]);
+            assertThat(ticks.get(3 * event + 2)[0]).isEqualTo(ticks.get(3 * event + 1)[1]);
+        }
+        // The bus worked 2 ms after the first event's deliveries: the next event's first delivery read the clock.
+        assertReadItsOwnClock(ticks.get(2), ticks.get(3));
+    }
+
+    @Test
+    void readsTheClockForEveryQueuedDeliveryWhenToldTo() throws Exception {
+        recording = new Recording(new EventRing(1024), "run-1", () -> "run-1", event -> true, false, true, false,
+                event -> true);
+        Tracer.start(recording);
+        TestBus bus = woven(QueuedBus.class);
+        bus.subscribe(woven(Thrower.class));
+        bus.subscribe(woven(Thrower.class));
+
+        bus.publish(new Object());
+        ((Queued) bus).deliverAll(true);
+
+        List<long[]> ticks = queuedDeliveryTicks();
+        assertThat(ticks).hasSize(2);
+        assertReadItsOwnClock(ticks.get(0), ticks.get(1));
+    }
+
+    @Test
+    void readsTheClockForAQueuedDeliveryAfterOneThatThrew() throws Exception {
+        TestBus bus = woven(QueuedBus.class);
+        bus.subscribe(woven(Thrower.class));
+        bus.subscribe(woven(Thrower.class));
+        Failures.next = new IllegalStateException("boom");
+
+        bus.publish(new Object());
+        ((Queued) bus).deliverAll(false);
+
+        List<long[]> ticks = queuedDeliveryTicks();
+        assertThat(ticks).hasSize(2);
+        // The bus worked 2 ms on the exception between the two.
+        assertReadItsOwnClock(ticks.get(0), ticks.get(1));
+    }
+
+    @Test
+    void readsTheClockForAHandlerThatAQueuedDeliveryCallsDirectly() throws Exception {
+        TestBus bus = woven(QueuedBus.class);
+        Consumer<Object> delegator = woven(Delegator.class);
+        ((Delegation) delegator).delegateTo(woven(Thrower.class), woven(Thrower.class));
+        bus.subscribe(delegator);
+
+        bus.publish(new Object());
+        ((Queued) bus).deliverAll(false);
+
+        // The two it called, then the delegator's own delivery.
+        List<long[]> ticks = queuedDeliveryTicks();
+        assertThat(ticks).hasSize(3);
+        assertReadItsOwnClock(ticks.get(0), ticks.get(1));
+    }
+
+    /** The deliveries' raw received and processed readings, in ring order. */
+    private List<long[]> queuedDeliveryTicks() {
+        return ticks(drainRaw().stream().filter(Row::isDelivery).toList());
+    }
+
     /** {@code later} started at least a {@link Pause} after {@code earlier} ended: it read the clock itself. */
     private static void assertReadItsOwnClock(long[] earlier, long[] later) {
         assertThat(later[0] - earlier[1]).isGreaterThanOrEqualTo(Pause.NANOS);
@@ -347,6 +422,39 @@ class AdviceTest {
                 Pause.spin(Pause.NANOS);
                 h.accept(event);
             }
+        }
+    }
+
+    /** A bus that keeps what is published, to be delivered later outside any publish. */
+    public interface Queued {
+        /** Each event to every handler in turn, working 2 ms after each event and each exception (and each handler). */
+        void deliverAll(boolean pauseBetweenHandlers);
+    }
+
+    public static class QueuedBus extends SyncBus implements Queued {
+        private final List<Object> queue = new ArrayList<>();
+
+        @Override
+        public void publish(Object event) {
+            queue.add(event);
+        }
+
+        @Override
+        public void deliverAll(boolean pauseBetweenHandlers) {
+            for (Object event : queue) {
+                for (Consumer<Object> h : handlers) {
+                    if (pauseBetweenHandlers) {
+                        Pause.spin(Pause.NANOS);
+                    }
+                    try {
+                        h.accept(event);
+                    } catch (RuntimeException e) {
+                        Pause.spin(Pause.NANOS);
+                    }
+                }
+                Pause.spin(Pause.NANOS);
+            }
+            queue.clear();
         }
     }
 

@@ -11,6 +11,16 @@ public final class Handlers {
     /** The handler classes, in subscription order. */
     public static final Class<?>[] TYPES = {First.class, Second.class, Third.class};
 
+    /** The first {@code n} handler classes subscribed to {@code bus}, each loaded anew, woven or plain. */
+    public static Handler[] subscribe(Bus bus, int n, boolean woven) {
+        Handler[] subscribed = new Handler[n];
+        for (int i = 0; i < n; i++) {
+            subscribed[i] = Weaving.newInstance(TYPES[i], Handler.class, woven);
+            bus.subscribe(subscribed[i]);
+        }
+        return subscribed;
+    }
+
     public static class First implements Handler {
         private long handled;
 

@@ -3,6 +3,9 @@ package dev.evtrace.benchmarks.bus;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 
 import dev.evtrace.agent.bootstrap.EventRing;
+import dev.evtrace.agent.bootstrap.Recording;
+import dev.evtrace.agent.bootstrap.Tracer;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import net.bytebuddy.ByteBuddy;
@@ -22,6 +25,13 @@ public final class RingDrainer implements Runnable {
     private final Thread thread;
     private volatile boolean stopping;
     private long drained;
+
+    /** Starts the advice recording into a new ring of {@code slots}, which the drainer returned drains. */
+    public static RingDrainer recording(int slots) {
+        EventRing ring = new EventRing(slots);
+        Tracer.start(new Recording("benchmark", ring));
+        return new RingDrainer(ring);
+    }
 
     public RingDrainer(EventRing ring) {
         this.ring = ring;
@@ -45,6 +55,20 @@ public final class RingDrainer implements Runnable {
         thread.join();
         // join() orders the drainer's last write of drained before this read.
         return drained;
+    }
+
+    /**
+     * Stops the recording and the drainer and prints what it drained and how long the publisher waited for
+     * buffer space (it should be 0: a writer stand-in that did not keep up puts the waiting into the score).
+     *
+     * @return the slots drained in all
+     */
+    public long finish() throws InterruptedException {
+        Tracer.start(null);
+        long n = stop();
+        System.out.printf(Locale.ROOT, "%nring: %d records drained, %d ms waiting for buffer space%n", n,
+                TimeUnit.NANOSECONDS.toMillis(ring.blockedNanos()));
+        return n;
     }
 
     @Override
