@@ -62,6 +62,12 @@ public final class ThreadContext {
     int endedDepth;
     long endedAt;
 
+    /** The tracer saw something other than a delivery's end: the next delivery reads the clock itself. */
+    void forgetEndedDelivery() {
+        endedFrame = -1;
+        endedEventId = 0;
+    }
+
     public static ThreadContext current() {
         return CURRENT.get();
     }
@@ -75,6 +81,7 @@ public final class ThreadContext {
     }
 
     void pushRun(RunState run) {
+        forgetEndedDelivery();
         if (runDepth == runs.length) {
             runs = Arrays.copyOf(runs, runDepth * 2);
         }
@@ -82,6 +89,7 @@ public final class ThreadContext {
     }
 
     void popRun() {
+        forgetEndedDelivery();
         runs[--runDepth] = null;
     }
 
@@ -102,8 +110,7 @@ public final class ThreadContext {
             deliveryThrew = Arrays.copyOf(deliveryThrew, n);
         }
         int i = publishDepth;
-        endedFrame = -1;
-        endedEventId = 0;
+        forgetEndedDelivery();
         publishEvent[i] = event;
         // Runs and sources are few and long-lived: stored only when they change, as each reference stored
         // into these long-lived arrays costs G1's write barrier a StoreLoad fence (see EventRing.fill).

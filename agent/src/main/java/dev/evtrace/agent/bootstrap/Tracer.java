@@ -120,8 +120,7 @@ public final class Tracer {
             } else {
                 now = Clock.ticks();
             }
-            ctx.endedFrame = -1;
-            ctx.endedEventId = 0;
+            ctx.forgetEndedDelivery();
             if (ctx.publishReceived[frame] == Clock.NONE) {
                 ctx.publishReceived[frame] = now;
             }
@@ -264,6 +263,7 @@ public final class Tracer {
     static ThreadContext enter(PropagatedContext context) {
         ThreadContext ctx = ThreadContext.current();
         if (context.causationId() != 0) {
+            ctx.forgetEndedDelivery();
             ctx.pushHandler(ThreadContext.PROPAGATED, null, context.run(), context.causationId(), context.source(), -1,
                     Clock.NONE);
         } else {
@@ -274,6 +274,7 @@ public final class Tracer {
 
     static void leave(ThreadContext ctx, PropagatedContext context) {
         if (context.causationId() != 0) {
+            ctx.forgetEndedDelivery();
             ctx.popHandler();
         } else {
             ctx.popRun();

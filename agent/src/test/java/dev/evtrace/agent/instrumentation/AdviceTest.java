@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.evtrace.agent.bootstrap.Clock;
 import dev.evtrace.agent.bootstrap.EventRing;
 import dev.evtrace.agent.bootstrap.Recording;
+import dev.evtrace.agent.bootstrap.ThreadContext;
 import dev.evtrace.agent.bootstrap.Tracer;
 import java.util.ArrayList;
 import java.util.List;
@@ -345,6 +346,26 @@ class AdviceTest {
         // The two it called, then the delegator's own delivery.
         List<long[]> ticks = queuedDeliveryTicks();
         assertThat(ticks).hasSize(3);
+        assertReadItsOwnClock(ticks.get(0), ticks.get(1));
+    }
+
+    @Test
+    void readsTheClockForAQueuedDeliveryWhenTheTracerSawOtherWorkSinceTheOneBefore() throws Exception {
+        TestBus bus = woven(QueuedBus.class);
+        bus.subscribe(woven(Thrower.class));
+        // Not woven: a run boundary on the bus's thread between the two deliveries, 2 ms of work inside it.
+        bus.subscribe(event -> {
+            ThreadContext run = Tracer.runStart();
+            Pause.spin(Pause.NANOS);
+            Tracer.runEnd(run);
+        });
+        bus.subscribe(woven(Thrower.class));
+
+        bus.publish(new Object());
+        ((Queued) bus).deliverAll(false);
+
+        List<long[]> ticks = queuedDeliveryTicks();
+        assertThat(ticks).hasSize(2);
         assertReadItsOwnClock(ticks.get(0), ticks.get(1));
     }
 
