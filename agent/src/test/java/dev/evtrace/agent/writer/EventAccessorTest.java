@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.implementation.FixedValue;
 import org.junit.jupiter.api.Test;
 
 class EventAccessorTest {
@@ -53,6 +57,20 @@ class EventAccessorTest {
         assertThat(EventAccessor.directCall(privateOne).apply(new Child())).isEqualTo(7L);
         assertThat(EventAccessor.directCall(Child.class.getMethod("kind")).apply(new Child())).isEqualTo("FILL");
         assertThat(EventAccessor.directCall(String.class.getMethod("length"))).isNull();
+    }
+
+    @Test
+    void callsTheGetterOfAnEventClassInAnotherClassLoader() throws Exception {
+        // A loader of its own, as an application server's or a fat jar's gives its classes: the agent's lookup
+        // has no full access there, so the getter is called through reflection.
+        Class<?> type = new ByteBuddy().subclass(Object.class).name("other.loader.Quote")
+                .defineMethod("kind", String.class, Visibility.PUBLIC).intercept(FixedValue.value("QUOTE"))
+                .make().load(new ClassLoader(null) {}, ClassLoadingStrategy.Default.WRAPPER).getLoaded();
+        Object quote = type.getDeclaredConstructor().newInstance();
+
+        assertThat(EventAccessor.directCall(type.getMethod("kind"))).isNull();
+        assertThat(read("kind", quote)).isEqualTo("QUOTE");
+        assertThat(warnings).isEmpty();
     }
 
     @Test
