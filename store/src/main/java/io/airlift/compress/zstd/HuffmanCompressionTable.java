@@ -194,11 +194,6 @@ final class HuffmanCompressionTable
         return lastNonZero;
     }
 
-    // TODO: consider encoding 2 symbols at a time
-    //   - need a table with 256x256 entries with
-    //      - the concatenated bits for the corresponding pair of symbols
-    //      - the sum of bits for the corresponding pair of symbols
-    //   - read 2 symbols at a time from the input
     public void encodeSymbol(BitOutputStream output, int symbol)
     {
         output.addBitsFast(values[symbol], numberOfBits[symbol]);
