@@ -62,7 +62,11 @@ public final class ThreadContext {
     int endedDepth;
     long endedAt;
 
-    /** The tracer saw something other than a delivery's end: the next delivery reads the clock itself. */
+    /**
+     * The tracer saw something other than a delivery's end: the next delivery reads the clock itself. Called where
+     * something starts (a publish, a run boundary, a task's context); what ends there ends after the loop that
+     * called the two deliveries, so it never comes between them.
+     */
     void forgetEndedDelivery() {
         endedFrame = -1;
         endedEventId = 0;
@@ -89,7 +93,6 @@ public final class ThreadContext {
     }
 
     void popRun() {
-        forgetEndedDelivery();
         runs[--runDepth] = null;
     }
 

@@ -60,7 +60,6 @@ public final class Tracer {
         Object event = ctx.publishEvent[i];
         RunState run = ctx.publishRun[i];
         ctx.publishEvent[i] = null;
-        ctx.endedEventId = 0;
         Recording r = recording;
         if (r == null) {
             return;
@@ -274,7 +273,6 @@ public final class Tracer {
 
     static void leave(ThreadContext ctx, PropagatedContext context) {
         if (context.causationId() != 0) {
-            ctx.forgetEndedDelivery();
             ctx.popHandler();
         } else {
             ctx.popRun();
