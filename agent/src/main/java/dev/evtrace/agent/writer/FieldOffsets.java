@@ -1,12 +1,13 @@
 package dev.evtrace.agent.writer;
 
+import dev.evtrace.store.UnsafeAccess;
 import java.lang.reflect.Field;
 import sun.misc.Unsafe;
 
 /** Where an instance field lies in its objects, for reading it with {@link Unsafe} (see {@link Payloads}). */
 final class FieldOffsets {
     /** Null on a JVM that does not give it out: every field is then read through reflection. */
-    static final Unsafe UNSAFE = unsafe();
+    static final Unsafe UNSAFE = UnsafeAccess.UNSAFE;
 
     private FieldOffsets() {}
 
@@ -19,16 +20,6 @@ final class FieldOffsets {
             return UNSAFE.objectFieldOffset(field);
         } catch (RuntimeException e) {
             return -1;
-        }
-    }
-
-    private static Unsafe unsafe() {
-        try {
-            Field theUnsafe = Unsafe.class.getDeclaredField("theUnsafe");
-            theUnsafe.setAccessible(true);
-            return (Unsafe) theUnsafe.get(null);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return null;
         }
     }
 }

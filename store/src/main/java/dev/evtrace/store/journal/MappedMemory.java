@@ -1,7 +1,7 @@
 package dev.evtrace.store.journal;
 
+import dev.evtrace.store.UnsafeAccess;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.Buffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
@@ -15,7 +15,7 @@ import sun.misc.Unsafe;
  */
 final class MappedMemory {
     /** Null on a JVM that does not give it out: the journal is then not created (one line on stderr). */
-    static final Unsafe UNSAFE = unsafe();
+    static final Unsafe UNSAFE = UnsafeAccess.UNSAFE;
     private static final long ADDRESS = UNSAFE == null ? -1 : addressOffset();
 
     private MappedMemory() {}
@@ -32,16 +32,6 @@ final class MappedMemory {
             throw new IOException("this platform is big-endian; the journal's numbers are stored little-endian");
         }
         return UNSAFE.getLong(map, ADDRESS);
-    }
-
-    private static Unsafe unsafe() {
-        try {
-            Field theUnsafe = Unsafe.class.getDeclaredField("theUnsafe");
-            theUnsafe.setAccessible(true);
-            return (Unsafe) theUnsafe.get(null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static long addressOffset() {
