@@ -13,12 +13,12 @@
  */
 package io.airlift.compress.zstd;
 
-// evtrace: aircompressor 2.0.2's class, but buildTree orders the symbols by count with a sort of n log n steps
-// instead of an insertion sort of n^2 moves, into the very same order: the same tables, the same bytes. A ZSTD block
-// of packed numbers has most of the 256 byte values among its literals, ~16,000 moves each, and as C1 compiles the
-// store's code in a traced JVM that sort was a twentieth of the writer's ZSTD (BENCHMARKS.md, session 24). The
-// agent's, the analyzer's and the benchmarks' jars take this class instead of the library's (their shade filters);
-// check it against the library's own when parquet's aircompressor changes.
+// evtrace: aircompressor 2.0.2's class, but buildTree orders the symbols by count with n log n comparisons and one
+// block copy a symbol instead of an insertion sort of n^2 single moves, into the very same order: the same tables,
+// the same bytes. A ZSTD block of packed numbers has most of the 256 byte values among its literals, ~16,000 moves
+// each, and as C1 compiles the store's code in a traced JVM that sort was a twentieth of the writer's ZSTD
+// (BENCHMARKS.md, session 24). The agent's, the analyzer's and the benchmarks' jars take this class instead of the
+// library's (their shade filters); check it against the library's own when parquet's aircompressor changes.
 
 import java.util.Arrays;
 
@@ -109,6 +109,29 @@ final class HuffmanCompressionTable
         this.maxNumberOfBits = maxNumberOfBits;
     }
 
+    // evtrace: a binary insertion sort, each insertion one System.arraycopy (an intrinsic in C1's code too), so that
+    // the sort is compiled with the store's code: Arrays.sort is the JDK's, which C2 compiled again and again in every
+    // traced JVM for this one caller (0.14 s of C2's CPU in a 448,134-event run, BENCHMARKS.md, session 25).
+    private static void sort(long[] keys)
+    {
+        for (int sorted = 1; sorted < keys.length; sorted++) {
+            long key = keys[sorted];
+            int low = 0;
+            int high = sorted;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (keys[middle] < key) {
+                    low = middle + 1;
+                }
+                else {
+                    high = middle;
+                }
+            }
+            System.arraycopy(keys, low, keys, low + 1, sorted - low);
+            keys[low] = key;
+        }
+    }
+
     private int buildTree(int[] counts, int maxSymbol, NodeTable nodeTable)
     {
         // populate the leaves of the node table from the histogram of counts
@@ -122,7 +145,7 @@ final class HuffmanCompressionTable
         for (int symbol = 1; symbol <= maxSymbol; symbol++) {
             keys[symbol - 1] = ((long) counts[symbol] << 8) | (MAX_SYMBOL - symbol);
         }
-        Arrays.sort(keys);
+        sort(keys);
         for (int position = 1; position <= maxSymbol; position++) {
             long key = keys[maxSymbol - position];
             nodeTable.count[position] = (int) (key >>> 8);
