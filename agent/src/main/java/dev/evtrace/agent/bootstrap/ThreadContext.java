@@ -47,9 +47,9 @@ public final class ThreadContext {
     long[] handlerStart = new long[8];
     int handlerDepth;
     /**
-     * The publish frame whose delivery was the last thing the tracer saw on this thread, ended normally; -1
-     * after anything else. Its {@code publishProcessed} is then the moment the next delivery of that frame
-     * starts (see {@link Tracer#handlerStart}).
+     * The publish frame whose start, or whose delivery ended normally, was the last thing the tracer saw on this
+     * thread; -1 after anything else. That moment ({@link #lastMoment}) is then the moment the next delivery of
+     * that frame starts (see {@link Tracer#handlerStart}).
      */
     int endedFrame = -1;
     /**
@@ -131,6 +131,13 @@ public final class ThreadContext {
         deliveryCount[i] = 0;
         deliveryThrew[i] = 0;
         publishDepth = i + 1;
+        endedFrame = i;
+    }
+
+    /** The frame's latest moment: its last delivery's end, or its start while no delivery has ended. */
+    long lastMoment(int frame) {
+        long processed = publishProcessed[frame];
+        return processed != Clock.NONE ? processed : publishCreated[frame];
     }
 
     /**

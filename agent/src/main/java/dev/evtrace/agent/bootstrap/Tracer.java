@@ -110,12 +110,13 @@ public final class Tracer {
         if (frame >= 0) {
             long now;
             if (ctx.endedFrame == frame && !ctx.isHandlingFrame(frame) && r.sharesDeliveryClock()) {
-                // The previous delivery of this publish has just returned normally, the tracer saw nothing on this
-                // thread since, and no delivery of this publish is running (one that calls handlers directly runs
-                // its own code between them): only the bus's loop ran, nanoseconds below the store's microsecond.
-                // Its end is this one's start, which saves a further delivery one of its two clock readings (unless
-                // tracer.deliveries.clock=own, for a bus that does work of its own between handlers).
-                now = ctx.publishProcessed[frame];
+                // This publish has just begun, or its previous delivery has just returned normally, the tracer saw
+                // nothing on this thread since, and no delivery of this publish is running (one that calls handlers
+                // directly runs its own code between them): only the bus's dispatch ran, nanoseconds below the
+                // store's microsecond. That moment is this delivery's start, which saves a delivery one of its two
+                // clock readings (unless tracer.deliveries.clock=own, for a bus that does work of its own before
+                // or between handlers).
+                now = ctx.lastMoment(frame);
             } else {
                 now = Clock.ticks();
             }

@@ -26,7 +26,8 @@ import picocli.CommandLine.TypeConversionException;
                     + "milliseconds.",
             "With --by type (the default) or --by source: count, mean, p50, p95, p99 and max of",
             "  latency    = processed - created (time in the bus and in the handlers)",
-            "  queue_time = received - emitted (time in the bus only)",
+            "  queue_time = received - emitted (time in the bus only; 0 with a synchronous bus, whose first handler "
+                    + "starts at the publish's moment, unless the program ran with tracer.deliveries.clock=own)",
             "An event never processed (or never received) is left out of that metric and counted as missing. "
                     + "An event the bus did not time (a queued bus) is timed by its handler deliveries: received at "
                     + "the first handler's entry, processed at the last one's exit.",
