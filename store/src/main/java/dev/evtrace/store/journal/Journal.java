@@ -39,7 +39,7 @@ import sun.misc.Unsafe;
  */
 public final class Journal implements Closeable {
     private static final int INITIAL_BYTES = 4 << 20;
-    private static final int RECENT = 64;
+    private static final int RECENT = 256;
     // Slots of the last-string memo: a row's fixed string fields, then its payload keys by position.
     private static final int RUN = 0;
     private static final int TYPE = 1;
@@ -59,10 +59,10 @@ public final class Journal implements Closeable {
     private final String[] recent = new String[RECENT];
     private final int[] recentIds = new int[RECENT];
     /**
-     * The string each field held in the row before, and its id. Consecutive rows mostly hold the very same
-     * objects there (a run's id, a file's type, a payload's keys, which are its fields' interned names): one
-     * comparison finds them, where the identity table hashed each (13 look-ups a bar, 4 a delivery, 5% of the
-     * agent's writer thread).
+     * A string each field held in an earlier row, and its id: the last one the identity table did not know.
+     * Consecutive rows mostly hold the very same objects there (a run's id, a file's type, a payload's keys,
+     * which are its fields' interned names): one comparison finds them, where the identity table hashed each
+     * (13 look-ups a bar, 4 a delivery, 5% of the agent's writer thread).
      */
     private String[] lastStrings = new String[KEYS + 16];
     private int[] lastIds = new int[KEYS + 16];
@@ -243,14 +243,26 @@ public final class Journal implements Closeable {
         }
     }
 
-    /** The id of the string in a row's {@code field} (a memo slot), as {@link #string(String)}. */
+    /** The id of the string in a row's {@code field} (a memo slot), as {@link #define}. */
     private int string(String s, int field) throws IOException {
         // Small enough for C1 to inline at each of a row's look-ups; the miss is a call.
         return s == lastStrings[field] && s != null ? lastIds[field] : remember(s, field);
     }
 
     private int remember(String s, int field) throws IOException {
-        int id = string(s);
+        if (s == null) {
+            return JournalFormat.NULL_STRING;
+        }
+        int slot = s.hashCode() & (RECENT - 1);
+        if (recent[slot] == s) {
+            // A field whose strings take turns (a delivery's handler, an event's type, the runs of a sweep) is
+            // answered here without a store: each reference stored into these long-lived arrays costs G1's write
+            // barrier a StoreLoad fence in C1's code. Its memo slot keeps the string it last defined or looked up.
+            return recentIds[slot];
+        }
+        int id = define(s);
+        recent[slot] = s;
+        recentIds[slot] = id;
         lastStrings[field] = s;
         lastIds[field] = id;
         return id;
@@ -258,17 +270,11 @@ public final class Journal implements Closeable {
 
     /**
      * The string's id, defining it first if this journal has not seen it since its last checkpoint. The same
-     * few strings (run, type, source, field names) come with every row, mostly as the very same objects: a
-     * small table by identity answers most of them before the map does.
+     * few strings (run, type, source, field names) come with every row, mostly as the very same objects: the
+     * memo slots and a small table by identity (its slot by the string's cached hash, where an identity hash is
+     * a native call in C1's code) answer most of them before the map does.
      */
-    private int string(String s) throws IOException {
-        if (s == null) {
-            return JournalFormat.NULL_STRING;
-        }
-        int slot = System.identityHashCode(s) & (RECENT - 1);
-        if (recent[slot] == s) {
-            return recentIds[slot];
-        }
+    private int define(String s) throws IOException {
         Integer id = strings.get(s);
         if (id == null) {
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
@@ -280,8 +286,6 @@ public final class Journal implements Closeable {
             commit();
             strings.put(s, id);
         }
-        recent[slot] = s;
-        recentIds[slot] = id;
         return id;
     }
 
