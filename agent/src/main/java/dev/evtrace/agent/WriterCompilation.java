@@ -1,5 +1,6 @@
 package dev.evtrace.agent;
 
+import dev.evtrace.store.WriterIds;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -68,8 +69,10 @@ final class WriterCompilation {
                 return;
             }
             // Not Files.createTempFile: its SecureRandom costs the start 10 ms; CREATE_NEW will not follow a link.
+            // Not ProcessHandle for the pid: it starts the JDK's executors on this thread, which the gate would
+            // then have to instrument before the program goes on (BENCHMARKS.md, session 25).
             Path file = Path.of(System.getProperty("java.io.tmpdir"), "evtrace-compiler-directive-"
-                    + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".json");
+                    + WriterIds.pid() + "-" + System.nanoTime() + ".json");
             if (file.toString().chars().anyMatch(Character::isWhitespace)) {
                 return;
             }

@@ -20,7 +20,7 @@ public final class WriterIds {
      * as it loads (15 ms), and in a traced program it loads the JDK's executors on the tracer's own thread, which
      * the start-up gate must then instrument before the program may go on.
      */
-    static long pid() {
+    public static long pid() {
         try {
             return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
         } catch (IOException | RuntimeException e) {
