@@ -257,7 +257,7 @@ public final class Journal implements Closeable {
         if (recent[slot] == s) {
             // A field whose strings take turns (a delivery's handler, an event's type, the runs of a sweep) is
             // answered here without a store: each reference stored into these long-lived arrays costs G1's write
-            // barrier a StoreLoad fence in C1's code. Its memo slot keeps the string it last defined or looked up.
+            // barrier a StoreLoad fence in C1's code. Its memo slot keeps the last string the table did not know.
             return recentIds[slot];
         }
         int id = define(s);

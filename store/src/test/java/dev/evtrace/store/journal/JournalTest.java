@@ -56,6 +56,31 @@ class JournalTest {
     }
 
     @Test
+    void readsBackRowsWhoseStringsTakeTurnsBeforeAndAfterACheckpoint() throws IOException {
+        String[] runs = {"run-a", "run-b", "run-c"};
+        String[] handlers = {"Strategy", "Portfolio", "Broker", "Chart"};
+        try (Journal journal = Journal.create(dir, "w1")) {
+            for (int checkpoints = 0; checkpoints < 2; checkpoints++) {
+                List<Object> rows = new ArrayList<>();
+                for (long id = 1; id <= 30; id++) {
+                    String run = runs[(int) (id % runs.length)];
+                    rows.add(bar(run, id));
+                    for (String handler : handlers) {
+                        // Now and then the same text as another object, as a string built anew would be.
+                        rows.add(delivery(id % 7 == 0 ? new String(run) : run, id,
+                                id % 4 == 0 ? new String(handler) : handler));
+                    }
+                }
+                for (Object row : rows) {
+                    append(journal, row);
+                }
+                assertThat(read(journal.file()).rows()).containsExactlyElementsOf(rows);
+                journal.checkpoint(checkpoints + 1, checkpoints + 1);
+            }
+        }
+    }
+
+    @Test
     void aRecordCutShortIsLeftOutAndEverythingBeforeItIsRead() throws IOException {
         Path file;
         try (Journal journal = Journal.create(dir, "w1")) {
