@@ -64,8 +64,9 @@ public final class ThreadContext {
 
     /**
      * The tracer saw something other than a delivery's end: the next delivery reads the clock itself. Called where
-     * something starts (a publish, a run boundary, a task's context); what ends there ends after the loop that
-     * called the two deliveries, so it never comes between them.
+     * something starts (a run boundary, a task's context; a publish does the same in {@link #pushPublish}, then
+     * notes its own start); what ends there ends after the loop that called the two deliveries, so it never comes
+     * between them.
      */
     void forgetEndedDelivery() {
         endedFrame = -1;
@@ -113,7 +114,6 @@ public final class ThreadContext {
             deliveryThrew = Arrays.copyOf(deliveryThrew, n);
         }
         int i = publishDepth;
-        forgetEndedDelivery();
         publishEvent[i] = event;
         // Runs and sources are few and long-lived: stored only when they change, as each reference stored
         // into these long-lived arrays costs G1's write barrier a StoreLoad fence (see EventRing.fill).
@@ -131,6 +131,9 @@ public final class ThreadContext {
         deliveryCount[i] = 0;
         deliveryThrew[i] = 0;
         publishDepth = i + 1;
+        // Something starts, so a queued delivery's end is forgotten; and this publish's start is now the moment
+        // its first delivery starts at (see Tracer#handlerStart).
+        endedEventId = 0;
         endedFrame = i;
     }
 
