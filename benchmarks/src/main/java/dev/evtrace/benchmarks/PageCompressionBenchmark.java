@@ -1,6 +1,6 @@
 package dev.evtrace.benchmarks;
 
-import io.airlift.compress.zstd.FixedWidthZstd;
+import io.airlift.compress.zstd.PageZstd;
 import io.airlift.compress.zstd.ZstdCompressor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * ZSTD on the store's pages, as the writer compresses each: a page of 8,192 delivery times (microseconds a few apart,
- * delta-packed as the store writes them) and a page of 8,192 plain prices in cents (20 symbols' random walks, as
- * {@link FixedWidthZstd} compresses the payload's plain number pages). Measured under C1, which compiles the writer's
+ * ZSTD on the store's pages, as the writer compresses each ({@link PageZstd}, its working memory kept from page to
+ * page): a page of 8,192 delivery times (microseconds a few apart, delta-packed as the store writes them) and a page
+ * of 8,192 plain prices in cents (20 symbols' random walks, compressed as fixed-width numbers). Measured under C1, which compiles the writer's
  * code in a traced JVM (tracer.writer.c2=false, the default), and under C2.
  *
  * <p>Run it, from the repository root after {@code mvn -B -q package -DskipTests} (about a minute):
@@ -40,7 +40,7 @@ public class PageCompressionBenchmark {
     private static final int ROWS = 8_192;
     private static final int SYMBOLS = 20;
 
-    private final ZstdCompressor zstd = new ZstdCompressor();
+    private final PageZstd zstd = new PageZstd();
     private byte[] times;
     private byte[] prices;
     private byte[] out;
@@ -67,7 +67,7 @@ public class PageCompressionBenchmark {
             plain.putDouble(cents[s] / 100.0);
         }
         prices = plain.array();
-        out = new byte[zstd.maxCompressedLength(prices.length)];
+        out = new byte[new ZstdCompressor().maxCompressedLength(prices.length)];
     }
 
     @Benchmark
@@ -79,7 +79,7 @@ public class PageCompressionBenchmark {
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = "-XX:TieredStopAtLevel=1")
     public int plainPricesUnderC1() {
-        return FixedWidthZstd.compress(prices, 0, prices.length, out, 0, out.length);
+        return zstd.compressFixedWidth(prices, 0, prices.length, out, 0, out.length);
     }
 
     @Benchmark
@@ -91,6 +91,6 @@ public class PageCompressionBenchmark {
     @Benchmark
     @Fork(1)
     public int plainPricesUnderC2() {
-        return FixedWidthZstd.compress(prices, 0, prices.length, out, 0, out.length);
+        return zstd.compressFixedWidth(prices, 0, prices.length, out, 0, out.length);
     }
 }

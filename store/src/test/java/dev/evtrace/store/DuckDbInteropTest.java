@@ -208,7 +208,7 @@ class DuckDbInteropTest {
     @Test
     void readsPlainPricePagesAsOurReaderDoes(@TempDir Path bars) throws IOException, SQLException {
         // Twenty symbols in turn, prices in cents dollars apart: the writer stores them PLAIN, compressed as
-        // fixed-width numbers (FixedWidthZstd).
+        // fixed-width numbers (PageZstd.compressFixedWidth).
         java.util.SplittableRandom random = new java.util.SplittableRandom(11);
         long[] cents = random.longs(20, 2_000, 20_000).toArray();
         try (EventDatasetWriter writer = new EventDatasetWriter(bars.toString(), new WriterOptions("w1", 100_000, Map.of()))) {

@@ -1,6 +1,6 @@
 package dev.evtrace.store.parquet;
 
-import io.airlift.compress.zstd.FixedWidthZstd;
+import io.airlift.compress.zstd.PageZstd;
 import io.airlift.compress.zstd.ZstdCompressor;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -106,6 +106,7 @@ final class PlainOrDelta {
     /** A writing thread's buffers: plain bytes of a page, a trial's delta packing, and ZSTD's output. */
     private static final class Scratch {
         final ZstdCompressor zstd = new ZstdCompressor();
+        final PageZstd pages = new PageZstd();
         final DeltaBinaryPackingValuesWriterForLong delta = new DeltaBinaryPackingValuesWriterForLong(
                 PageColumn.INITIAL_CAPACITY, TRIAL_VALUES * Long.BYTES, HeapByteBufferAllocator.getInstance());
         byte[] plain = new byte[0];
@@ -129,8 +130,8 @@ final class PlainOrDelta {
             if (compressed.length < max) {
                 compressed = new byte[max];
             }
-            return plain ? FixedWidthZstd.compress(bytes, 0, length, compressed, 0, compressed.length)
-                    : zstd.compress(bytes, 0, length, compressed, 0, compressed.length);
+            return plain ? pages.compressFixedWidth(bytes, 0, length, compressed, 0, compressed.length)
+                    : pages.compress(bytes, 0, length, compressed, 0, compressed.length);
         }
     }
 }

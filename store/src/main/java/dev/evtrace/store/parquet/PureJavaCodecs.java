@@ -1,6 +1,6 @@
 package dev.evtrace.store.parquet;
 
-import io.airlift.compress.zstd.FixedWidthZstd;
+import io.airlift.compress.zstd.PageZstd;
 import io.airlift.compress.zstd.ZstdCompressor;
 import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.IOException;
@@ -48,7 +48,8 @@ public final class PureJavaCodecs implements CompressionCodecFactory {
 
     /**
      * A compressor for the pages of a file's columns, told before each page whether it is a plain page of
-     * fixed-width numbers (int64, double), which {@link FixedWidthZstd} compresses (see {@link PlainNumbersPage}).
+     * fixed-width numbers (int64, double), which {@link PageZstd#compressFixedWidth} compresses (see
+     * {@link PlainNumbersPage}).
      */
     interface PageCompressor extends BytesInputCompressor {
         void plainNumbers(boolean plainNumbers);
@@ -58,10 +59,12 @@ public final class PureJavaCodecs implements CompressionCodecFactory {
      * One instance per dataset writer or file reader, used by one thread. The compressor's buffers are reused
      * page after page: a page of payload values is about 2 MB, and two fresh arrays that size per page are
      * humongous allocations for G1 that showed in the profile as the kernel zeroing fresh memory. Reusing the
-     * output is safe because parquet's page store copies a compressed page before it asks for the next one.
+     * output is safe because parquet's page store copies a compressed page before it asks for the next one. So is
+     * ZSTD's working memory ({@link PageZstd}).
      */
     private static final class Zstd implements PageCompressor, BytesInputDecompressor {
         private final ZstdCompressor compressor = new ZstdCompressor();
+        private final PageZstd pages = new PageZstd();
         private boolean plainNumbers;
         private final ZstdDecompressor decompressor = new ZstdDecompressor();
         private final PageBuffer input = new PageBuffer();
@@ -75,8 +78,8 @@ public final class PureJavaCodecs implements CompressionCodecFactory {
             if (output.length < max) {
                 output = new byte[max];
             }
-            int size = plainNumbers ? FixedWidthZstd.compress(input.bytes, 0, input.size, output, 0, output.length)
-                    : compressor.compress(input.bytes, 0, input.size, output, 0, output.length);
+            int size = plainNumbers ? pages.compressFixedWidth(input.bytes, 0, input.size, output, 0, output.length)
+                    : pages.compress(input.bytes, 0, input.size, output, 0, output.length);
             return BytesInput.from(output, 0, size);
         }
 

@@ -18,7 +18,8 @@ package io.airlift.compress.zstd;
 // the same bytes. A ZSTD block of packed numbers has most of the 256 byte values among its literals, ~16,000 moves
 // each, and as C1 compiles the store's code in a traced JVM that sort was a twentieth of the writer's ZSTD
 // (BENCHMARKS.md, session 24). The agent's, the analyzer's and the benchmarks' jars take this class instead of the
-// library's (their shade filters); check it against the library's own when parquet's aircompressor changes.
+// library's (their shade filters); check it against the library's own when parquet's aircompressor changes. And
+// forget() empties a table, for the contexts PageZstd keeps from frame to frame.
 
 import java.util.Arrays;
 
@@ -288,6 +289,15 @@ final class HuffmanCompressionTable
     /**
      * Can this table encode all symbols with non-zero count?
      */
+    // evtrace: what a new table holds, for a context reused from frame to frame (PageZstd): no symbol has a code,
+    // so the next block cannot repeat a table from a frame the decoder has not seen.
+    public void forget()
+    {
+        Arrays.fill(numberOfBits, (byte) 0);
+        maxSymbol = 0;
+        maxNumberOfBits = 0;
+    }
+
     public boolean isValid(int[] counts, int maxSymbol)
     {
         if (maxSymbol > this.maxSymbol) {
