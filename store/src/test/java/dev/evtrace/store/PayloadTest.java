@@ -42,6 +42,35 @@ class PayloadTest {
     }
 
     @Test
+    void aPayloadLikeAnotherIsItsOwnWhateverTheOtherHolds() {
+        Payload bar = Payload.builder(3).text("symbol", "AAPL").doubleValue("close", 101.5).longValue("volume", 900)
+                .build();
+        Payload same = Payload.builderLike(bar, 3).text("symbol", "MSFT").doubleValue("close", 40.25)
+                .longValue("volume", 12).build();
+        Payload fewer = Payload.builderLike(same, 3).text("symbol", "IBM").build();
+        Payload otherKind = Payload.builderLike(same, 3).text("symbol", "X").longValue("close", 7).build();
+        Payload moreAndAgain = Payload.builderLike(same, 3).text("symbol", "Y").doubleValue("close", 1.5)
+                .longValue("volume", 2).longValue("extra", 3).text("symbol", "Z").build();
+        Payload otherOrder = Payload.builderLike(same, 3).longValue("volume", 5).text("symbol", "W").build();
+
+        assertThat(bar).containsExactly(Map.entry("symbol", "AAPL"), Map.entry("close", "101.5"),
+                Map.entry("volume", "900"));
+        assertThat(same).containsExactly(Map.entry("symbol", "MSFT"), Map.entry("close", "40.25"),
+                Map.entry("volume", "12"));
+        assertThat(fewer).containsExactly(Map.entry("symbol", "IBM"));
+        assertThat(otherKind).containsExactly(Map.entry("symbol", "X"), Map.entry("close", "7"));
+        assertThat(otherKind.kind(1)).isEqualTo(Payload.Kind.LONG);
+        assertThat(moreAndAgain).containsExactly(Map.entry("symbol", "Z"), Map.entry("close", "1.5"),
+                Map.entry("volume", "2"), Map.entry("extra", "3"));
+        assertThat(otherOrder).containsExactly(Map.entry("volume", "5"), Map.entry("symbol", "W"));
+        // None of them changed the one it was like.
+        assertThat(same).containsExactly(Map.entry("symbol", "MSFT"), Map.entry("close", "40.25"),
+                Map.entry("volume", "12"));
+        assertThat(same.kind(1)).isEqualTo(Payload.Kind.DOUBLE);
+        assertThat(Payload.builderLike(Payload.empty(), 0).longValue("a", 1).build()).containsExactly(Map.entry("a", "1"));
+    }
+
+    @Test
     void amongManyKeysEachPutAgainKeepsItsPlace() {
         // More keys than the builder's 64 hash bits, so that new keys share bits with earlier ones.
         Payload.Builder b = Payload.builder(4);

@@ -37,12 +37,13 @@ final class Payloads {
     private final PayloadMode mode;
     // The objects being flattened, outermost first: one writer thread uses this instance.
     private final Object[] path = new Object[MAX_DEPTH];
-    private final ClassValue<FieldReader[]> fields = new ClassValue<>() {
+    private final ClassValue<EventFields> fields = new ClassValue<>() {
         @Override
-        protected FieldReader[] computeValue(Class<?> type) {
-            return instanceFields(type);
+        protected EventFields computeValue(Class<?> type) {
+            return new EventFields(instanceFields(type));
         }
     };
+    private Payload lastText = Payload.empty();
 
     Payloads(PayloadMode mode) {
         this.mode = mode;
@@ -52,15 +53,15 @@ final class Payloads {
         return switch (mode) {
             case NONE -> Payload.empty();
             case TOSTRING -> {
-                Payload.Builder out = Payload.builder(2);
+                Payload.Builder out = Payload.builderLike(lastText, 2);
                 out.text("value", bounded(safeToString(event), out));
-                yield out.build();
+                yield lastText = out.build();
             }
             case FIELDS -> {
-                FieldReader[] readers = fields.get(event.getClass());
-                Payload.Builder out = Payload.builder(readers.length);
-                flatten("", event, readers, 0, out);
-                yield out.build();
+                EventFields type = fields.get(event.getClass());
+                Payload.Builder out = Payload.builderLike(type.last, type.readers.length);
+                flatten("", event, type.readers, 0, out);
+                yield type.last = out.build();
             }
         };
     }
@@ -114,7 +115,7 @@ final class Payloads {
         } else if (value.getClass().isArray()) {
             out.longValue(key + ".length", Array.getLength(value));
         } else {
-            FieldReader[] nested = depth + 1 < MAX_DEPTH ? fields.get(value.getClass()) : NO_FIELDS;
+            FieldReader[] nested = depth + 1 < MAX_DEPTH ? fields.get(value.getClass()).readers : NO_FIELDS;
             if (nested.length > 0) {
                 flatten(key + ".", value, nested, depth + 1, out);
             } else {
@@ -172,6 +173,19 @@ final class Payloads {
             }
         }
         return out.toArray(FieldReader[]::new);
+    }
+
+    /**
+     * A class's fields, and the last payload made of an event of that class, whose keys and kinds the next one's
+     * shares while they match (most events of a class have the same fields with values of the same kinds).
+     */
+    private static final class EventFields {
+        final FieldReader[] readers;
+        Payload last = Payload.empty();
+
+        EventFields(FieldReader[] readers) {
+            this.readers = readers;
+        }
     }
 
     /**

@@ -86,6 +86,45 @@ class PayloadsTest {
                 .containsEntry("exact", "1.10").containsEntry("flag", "true").containsEntry("count", "3");
     }
 
+    static class Tick {
+        final String symbol;
+        final Object size;
+        final Venue venue;
+
+        Tick(String symbol, Object size, Venue venue) {
+            this.symbol = symbol;
+            this.size = size;
+            this.venue = venue;
+        }
+    }
+
+    @Test
+    void eachEventOfAClassGetsItsOwnValuesWhateverTheOneBeforeHeld() {
+        // Consecutive events of one class: the same fields, a field of another kind, a nested object gone and back.
+        Payloads payloads = new Payloads(PayloadMode.FIELDS);
+        Payload first = payloads.of(new Tick("AAPL", 100L, new Venue()));
+        Payload same = payloads.of(new Tick("MSFT", 200L, new Venue()));
+        Payload otherKind = payloads.of(new Tick("IBM", "odd lot", new Venue()));
+        Payload noVenue = payloads.of(new Tick("X", 1.5, null));
+        Payload back = payloads.of(new Tick("Y", 7L, new Venue()));
+
+        assertThat(first).containsExactly(Map.entry("symbol", "AAPL"), Map.entry("size", "100"),
+                Map.entry("venue.name", "XNAS"), Map.entry("venue.deeper", "deep"));
+        assertThat(first.kind(1)).isEqualTo(Payload.Kind.LONG);
+        assertThat(same).containsExactly(Map.entry("symbol", "MSFT"), Map.entry("size", "200"),
+                Map.entry("venue.name", "XNAS"), Map.entry("venue.deeper", "deep"));
+        assertThat(otherKind).containsEntry("size", "odd lot").hasSize(4);
+        assertThat(otherKind.kind(1)).isEqualTo(Payload.Kind.TEXT);
+        assertThat(noVenue).containsEntry("symbol", "X").containsEntry("size", "1.5").containsEntry("venue", null);
+        assertThat(noVenue.keySet()).containsExactly("symbol", "size", "venue");
+        assertThat(noVenue.kind(1)).isEqualTo(Payload.Kind.DOUBLE);
+        assertThat(back).containsExactly(Map.entry("symbol", "Y"), Map.entry("size", "7"),
+                Map.entry("venue.name", "XNAS"), Map.entry("venue.deeper", "deep"));
+        // The earlier ones are as they were.
+        assertThat(first).containsEntry("symbol", "AAPL").containsEntry("size", "100");
+        assertThat(first.kind(1)).isEqualTo(Payload.Kind.LONG);
+    }
+
     static class EveryWidth {
         byte tiny = -1;
         short small = 300;
