@@ -102,6 +102,8 @@ public final class EventRing {
      */
     @SuppressWarnings("unused")
     private long consumedSeen;
+    /** The consumer's thread, which parks for a while when it has drained everything: a full ring wakes it. */
+    private volatile Thread consumer;
 
     /** @param capacity slots, a power of two: at least 3 for records that carry {@link #MAX_INLINE} deliveries */
     public EventRing(int capacity) {
@@ -117,6 +119,11 @@ public final class EventRing {
 
     public int capacity() {
         return mask + 1;
+    }
+
+    /** Names the thread that drains the ring, for a producer that finds it full to wake. */
+    public void consumer(Thread thread) {
+        consumer = thread;
     }
 
     /**
@@ -234,6 +241,10 @@ public final class EventRing {
      */
     private void awaitSpace(long seq) {
         long start = System.nanoTime();
+        Thread writer = consumer;
+        if (writer != null) {
+            LockSupport.unpark(writer);
+        }
         int spins = 0;
         long park = Math.min(FIRST_PARK_NANOS, longestParkNanos);
         while (seq - consumedCell.get(CONSUMED) > mask - headroom) {
