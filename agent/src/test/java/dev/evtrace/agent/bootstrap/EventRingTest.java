@@ -9,8 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class EventRingTest {
     @Test
@@ -75,6 +77,39 @@ class EventRingTest {
             t.join();
         }
         assertThat(ids).hasSize(producers * perProducer);
+        assertThat(ring.pending()).isZero();
+    }
+
+    @Test
+    @Timeout(60)
+    void aProducerThatFindsTheRingFullWakesTheConsumer() throws InterruptedException {
+        // The consumer sleeps until woken, as the writer sleeps once it has drained everything: only the producer
+        // that finds the ring full can wake it, or the test never ends.
+        EventRing ring = new EventRing(16);
+        int events = 1_000;
+        Set<Long> ids = new HashSet<>();
+        Thread consumer = new Thread(() -> {
+            while (ids.size() < events) {
+                if (ring.drain((k, e, run, id, cause, src, t, c, r, p) -> ids.add(id), 100) == 0) {
+                    LockSupport.park();
+                }
+            }
+        });
+        ring.consumer(consumer);
+        consumer.start();
+        List<Thread> producer = start(1, p -> {
+            for (int i = 1; i <= events; i++) {
+                put(ring, 0, "x", "run", i, 0, "src", "t", 0, 0, 0);
+            }
+        });
+        producer.get(0).join();
+        // The last records fit without waiting: nothing wakes the consumer for them but a last nudge, as the
+        // writer's stop gives.
+        while (consumer.isAlive()) {
+            LockSupport.unpark(consumer);
+            consumer.join(10);
+        }
+        assertThat(ids).hasSize(events);
         assertThat(ring.pending()).isZero();
     }
 
