@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * ZSTD on the store's pages, as the writer compresses each ({@link PageZstd}, its working memory kept from page to
  * page): a page of 8,192 delivery times (microseconds a few apart, delta-packed as the store writes them) and a page
- * of 8,192 plain prices in cents (20 symbols' random walks, compressed as fixed-width numbers). Measured under C1, which compiles the writer's
- * code in a traced JVM (tracer.writer.c2=false, the default), and under C2.
+ * of 8,192 plain prices in cents (20 symbols' random walks, compressed as fixed-width numbers). Measured under C1,
+ * which compiles the writer's code in a traced JVM (tracer.writer.c2=false, the default), and under C2.
  *
  * <p>Run it, from the repository root after {@code mvn -B -q package -DskipTests} (about a minute):
  * <pre>

@@ -67,7 +67,8 @@ class PayloadTest {
         assertThat(same).containsExactly(Map.entry("symbol", "MSFT"), Map.entry("close", "40.25"),
                 Map.entry("volume", "12"));
         assertThat(same.kind(1)).isEqualTo(Payload.Kind.DOUBLE);
-        assertThat(Payload.builderLike(Payload.empty(), 0).longValue("a", 1).build()).containsExactly(Map.entry("a", "1"));
+        assertThat(Payload.builderLike(Payload.empty(), 0).longValue("a", 1).build())
+                .containsExactly(Map.entry("a", "1"));
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.apache.parquet.column.statistics.Statistics;
  * The page writer of an int64 or double column: tells the file's compressor, as each page goes to parquet's page
  * store (which compresses it there and then), whether the page is PLAIN, as a payload column's prices mostly are,
  * so that it is compressed as fixed-width numbers ({@code PageZstd.compressFixedWidth}). Delta-packed pages keep
- * ZSTD's usual tables: rewriting a traced run's store both ways, they made the time columns and the deliveries 1 to 3% larger.
+ * ZSTD's usual tables: rewriting a traced run's store both ways, they made the time columns and the deliveries 1 to
+ * 3% larger.
  */
 final class PlainNumbersPage extends ForwardingPageWriter {
     private final PureJavaCodecs.PageCompressor compressor;

@@ -35,8 +35,8 @@ public final class PageZstd {
     /** As {@link ZstdCompressor#compress(byte[], int, int, byte[], int, int)}: the compressed length. */
     public int compress(byte[] input, int inputOffset, int inputLength, byte[] output, int outputOffset,
                         int maxOutputLength) {
-        CompressionParameters parameters = CompressionParameters.compute(CompressionParameters.DEFAULT_COMPRESSION_LEVEL,
-                inputLength);
+        CompressionParameters parameters =
+                CompressionParameters.compute(CompressionParameters.DEFAULT_COMPRESSION_LEVEL, inputLength);
         return compress(input, inputOffset, inputLength, output, outputOffset, maxOutputLength,
                 Context.reuse(usual, parameters, ARRAY_BYTE_BASE_OFFSET + inputOffset, inputLength));
     }
@@ -72,8 +72,8 @@ public final class PageZstd {
         do {
             boolean lastBlock = blockSize >= remaining;
             blockSize = Math.min(blockSize, remaining);
-            out += ZstdFrameCompressor.writeCompressedBlock(input, in, blockSize, output, out, (int) (outputLimit - out),
-                    context, lastBlock);
+            out += ZstdFrameCompressor.writeCompressedBlock(input, in, blockSize, output, out,
+                    (int) (outputLimit - out), context, lastBlock);
             in += blockSize;
             remaining -= blockSize;
         }

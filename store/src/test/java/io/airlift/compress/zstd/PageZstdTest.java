@@ -23,8 +23,9 @@ class PageZstdTest {
             for (byte[] page : new byte[][] {Arrays.copyOf(prices, size), noise}) {
                 for (boolean fixedWidth : new boolean[] {true, false}) {
                     byte[] compressed = new byte[library.maxCompressedLength(size) + 3];
-                    int length = fixedWidth ? zstd.compressFixedWidth(page, 0, size, compressed, 3, compressed.length - 3)
-                            : zstd.compress(page, 0, size, compressed, 3, compressed.length - 3);
+                    int max = compressed.length - 3;
+                    int length = fixedWidth ? zstd.compressFixedWidth(page, 0, size, compressed, 3, max)
+                            : zstd.compress(page, 0, size, compressed, 3, max);
                     byte[] back = new byte[size];
                     assertThat(decompressor.decompress(compressed, 3, length, back, 0, size)).isEqualTo(size);
                     assertThat(back).isEqualTo(page);
