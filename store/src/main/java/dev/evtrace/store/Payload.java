@@ -165,12 +165,13 @@ public final class Payload extends AbstractMap<String, String> {
         }
 
         private Builder(Payload like, int expectedSize) {
-            int capacity = Math.max(Math.max(like.keys.length, expectedSize), 1);
-            keys = like.size > 0 && like.keys.length == capacity ? like.keys : new String[capacity];
-            kinds = keys == like.keys ? like.kinds : new Kind[capacity];
+            boolean share = like.size > 0 && like.keys.length >= expectedSize;
+            int capacity = share ? like.keys.length : Math.max(expectedSize, 1);
+            keys = share ? like.keys : new String[capacity];
+            kinds = share ? like.kinds : new Kind[capacity];
             numbers = new long[capacity];
             texts = new String[capacity];
-            sharedSize = keys == like.keys ? like.size : 0;
+            sharedSize = share ? like.size : 0;
         }
 
         public Builder text(String key, String value) {

@@ -86,17 +86,7 @@ class PayloadsTest {
                 .containsEntry("exact", "1.10").containsEntry("flag", "true").containsEntry("count", "3");
     }
 
-    static class Tick {
-        final String symbol;
-        final Object size;
-        final Venue venue;
-
-        Tick(String symbol, Object size, Venue venue) {
-            this.symbol = symbol;
-            this.size = size;
-            this.venue = venue;
-        }
-    }
+    record Tick(String symbol, Object size, Venue venue) {}
 
     @Test
     void eachEventOfAClassGetsItsOwnValuesWhateverTheOneBeforeHeld() {
