@@ -14,14 +14,22 @@ package dev.evtrace.store.journal;
  *               long emitted, long received, long processed, int version, long sequence, int partitionKey,
  *               int fields, then per field: int key, byte kind, and a long (LONG, DOUBLE bits), a string
  *               (TEXT: int n, n bytes of UTF-8) or nothing (NULL)
- * DELIVERY (3): int run, long eventId, int type, int handler, int thread, long received, long processed,
- *               byte threw
+ * DELIVERY (3): byte flags (SAME_EVENT, THREW); unless SAME_EVENT: int run, long eventId, int type, int thread;
+ *               then int handler, varlong received minus the last delivery's received (0 for the first),
+ *               varlong processed minus received. SAME_EVENT: run, eventId, type and thread are the last
+ *               delivery's. A varlong is zigzag-encoded, 7 bits a byte, low bits first, the high bit set on every
+ *               byte but the last.
  * </pre>
- * String ids start again from 0 after every checkpoint, when the records before it are dropped; id -1 is null.
+ * String ids start again from 0 after every checkpoint, when the records before it are dropped, and so does what a
+ * delivery takes from the last one; id -1 is null.
+ *
+ * <p>Format 1 (until session 27) had fixed-width deliveries: int run, long eventId, int type, int handler, int
+ * thread, long received, long processed, byte threw. A journal a writer of that format left is still read.
  */
 final class JournalFormat {
     static final int MAGIC = 0x314a5645; // "EVJ1"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    static final int FIXED_WIDTH_DELIVERIES = 1;
     static final int HEADER_BYTES = 64;
     static final int EVENT_FILES_OFFSET = 8;
     static final int DELIVERY_FILES_OFFSET = 16;
@@ -32,6 +40,11 @@ final class JournalFormat {
     static final byte STRING = 1;
     static final byte EVENT = 2;
     static final byte DELIVERY = 3;
+
+    static final int SAME_EVENT = 1;
+    static final int THREW = 2;
+    /** A delivery's body at most: flags, its event's fields, the handler and two varlongs of 10 bytes. */
+    static final int MAX_DELIVERY_BODY = 1 + 4 + 8 + 4 + 4 + 4 + 10 + 10;
 
     static final byte TEXT = 0;
     static final byte LONG = 1;

@@ -21,8 +21,13 @@ final class JournalReader {
     record Contents(List<Object> rows, long nextEventFile, long nextDeliveryFile) {}
 
     private final List<String> strings = new ArrayList<>();
+    private final int format;
+    /** The last delivery read, which the next one of the same event takes its run, event, type and thread from. */
+    private Delivery lastDelivery;
 
-    private JournalReader() {}
+    private JournalReader(int format) {
+        this.format = format;
+    }
 
     /**
      * @throws IOException if the file is not a journal of a format this reader knows
@@ -37,10 +42,11 @@ final class JournalReader {
         if (b.getInt(0) != JournalFormat.MAGIC) {
             throw new IOException(name + " is not an evtrace journal");
         }
-        if (b.getInt(4) != JournalFormat.VERSION) {
-            throw new IOException(name + " is a journal of format " + b.getInt(4) + ", not " + JournalFormat.VERSION);
+        int format = b.getInt(4);
+        if (format != JournalFormat.VERSION && format != JournalFormat.FIXED_WIDTH_DELIVERIES) {
+            throw new IOException(name + " is a journal of format " + format + ", not " + JournalFormat.VERSION);
         }
-        return new Contents(new JournalReader().rows(b), b.getLong(JournalFormat.EVENT_FILES_OFFSET),
+        return new Contents(new JournalReader(format).rows(b), b.getLong(JournalFormat.EVENT_FILES_OFFSET),
                 b.getLong(JournalFormat.DELIVERY_FILES_OFFSET));
     }
 
@@ -109,10 +115,56 @@ final class JournalReader {
                         processed, data.build(), version, sequence, partitionKey);
             }
             case JournalFormat.DELIVERY -> {
-                return new Delivery(string(r), r.getLong(), string(r), string(r), string(r), r.getLong(), r.getLong(),
-                        r.get() != 0);
+                if (format == JournalFormat.FIXED_WIDTH_DELIVERIES) {
+                    return new Delivery(string(r), r.getLong(), string(r), string(r), string(r), r.getLong(),
+                            r.getLong(), r.get() != 0);
+                }
+                return delivery(r);
             }
             default -> throw new IllegalArgumentException("record tag " + tag);
+        }
+    }
+
+    private Delivery delivery(ByteBuffer r) {
+        int flags = r.get();
+        String run;
+        long eventId;
+        String type;
+        String thread;
+        if ((flags & JournalFormat.SAME_EVENT) != 0) {
+            if (lastDelivery == null) {
+                throw new IllegalArgumentException("a delivery of the same event as none");
+            }
+            run = lastDelivery.correlationId();
+            eventId = lastDelivery.eventId();
+            type = lastDelivery.eventType();
+            thread = lastDelivery.thread();
+        } else {
+            run = string(r);
+            eventId = r.getLong();
+            type = string(r);
+            thread = string(r);
+        }
+        long lastReceived = lastDelivery == null ? 0 : lastDelivery.receivedAt();
+        String handler = string(r);
+        long received = lastReceived + varLong(r);
+        long processed = received + varLong(r);
+        lastDelivery = new Delivery(run, eventId, type, handler, thread, received, processed,
+                (flags & JournalFormat.THREW) != 0);
+        return lastDelivery;
+    }
+
+    private static long varLong(ByteBuffer r) {
+        long z = 0;
+        for (int shift = 0; ; shift += 7) {
+            if (shift > 63) {
+                throw new IllegalArgumentException("a varlong of more than 10 bytes");
+            }
+            byte b = r.get();
+            z |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                return (z >>> 1) ^ -(z & 1);
+            }
         }
     }
 

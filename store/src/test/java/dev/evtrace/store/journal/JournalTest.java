@@ -80,6 +80,85 @@ class JournalTest {
         }
     }
 
+    /**
+     * An event's deliveries as a synchronous publish hands them over, one after the other before the event, and as
+     * a queued bus does, several events' in turns: each as it was, whether it repeats the one before's event or
+     * not, with moments that go back, a delivery that ends before it starts, a large jump, nulls and a throw.
+     */
+    @Test
+    void readsBackDeliveriesOfTheSameEventAndOfEventsTakingTurns() throws IOException {
+        String[] handlers = {"Strategy", "Portfolio", "Risk", "Broker"};
+        List<Object> rows = new ArrayList<>();
+        for (long id = 1; id <= 20; id++) {
+            String run = id % 3 == 0 ? "run-b" : "run-a";
+            for (String handler : handlers) {
+                long t = T0 + id * 10 + handler.length();
+                rows.add(new Delivery(run, id, "BAR", handler, "main", t, t + 3, handler.equals("Risk") && id == 4));
+            }
+            rows.add(bar(run, id));
+        }
+        for (long id = 21; id <= 30; id++) {
+            // A queued bus's consumer: two events' deliveries interleaved, on another thread, out of time order.
+            rows.add(new Delivery("run-a", id, "SIGNAL", "Portfolio", "consumer", T0 - id, T0 - id - 5, false));
+            rows.add(new Delivery("run-a", id + 100, "FILL", "Portfolio", "consumer", T0 + (1L << 40), T0, id == 25));
+            rows.add(new Delivery("run-a", id, "SIGNAL", null, null, 0, Long.MAX_VALUE / 2, false));
+        }
+        // The same event's delivery once more, but its type another: written whole.
+        rows.add(new Delivery("run-a", 30, "OTHER", "Portfolio", null, 1, 2, true));
+        try (Journal journal = Journal.create(dir, "w1")) {
+            for (Object row : rows) {
+                append(journal, row);
+            }
+            assertThat(read(journal.file()).rows()).containsExactlyElementsOf(rows);
+            // After a checkpoint the first delivery is written whole again, though it repeats the last one's event.
+            journal.checkpoint(1, 1);
+            Delivery again = (Delivery) rows.get(rows.size() - 1);
+            journal.append(again);
+            assertThat(read(journal.file()).rows()).containsExactly(again);
+        }
+    }
+
+    /** The deliveries of a bar with four handlers take far fewer bytes than the fixed width of the format before. */
+    @Test
+    void aDeliveryOfTheSameEventAsTheOneBeforeTakesFewBytes() throws IOException {
+        try (Journal journal = Journal.create(dir, "w1")) {
+            for (String handler : List.of("Strategy", "Portfolio", "Risk", "Broker")) {
+                journal.append(delivery("run-a", 1, handler));
+            }
+            long first = journal.bytes();
+            for (long id = 2; id <= 1_001; id++) {
+                for (String handler : List.of("Strategy", "Portfolio", "Risk", "Broker")) {
+                    journal.append(delivery("run-a", id, handler));
+                }
+            }
+            // Per event: one delivery whole (32 bytes with its length and tag), three of the same event (12 each).
+            assertThat((journal.bytes() - first) / 1_000.0).isLessThan(80);
+        }
+    }
+
+    /** Format 1's fixed-width deliveries, as a writer of an earlier version left them, are still recovered. */
+    @Test
+    void readsAJournalOfTheFormatBefore() throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(256).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, 0x314a5645).putInt(4, 1).putLong(JournalFormat.EVENT_FILES_OFFSET, 2)
+                .putLong(JournalFormat.DELIVERY_FILES_OFFSET, 3);
+        b.position(JournalFormat.HEADER_BYTES);
+        for (String s : List.of("run-a", "BAR", "Strategy", "main")) {
+            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            b.putInt(1 + 8 + utf8.length).put(JournalFormat.STRING).putInt(List.of("run-a", "BAR", "Strategy", "main")
+                    .indexOf(s)).putInt(utf8.length).put(utf8);
+        }
+        b.putInt(1 + 41).put(JournalFormat.DELIVERY).putInt(0).putLong(7).putInt(1).putInt(2).putInt(3)
+                .putLong(T0).putLong(T0 + 9).put((byte) 1).putInt(0);
+        Path file = dir.resolve("old.journal");
+        Files.write(file, b.array());
+
+        JournalReader.Contents contents = read(file);
+        assertThat(contents.rows()).containsExactly(new Delivery("run-a", 7, "BAR", "Strategy", "main", T0, T0 + 9, true));
+        assertThat(contents.nextEventFile()).isEqualTo(2);
+        assertThat(contents.nextDeliveryFile()).isEqualTo(3);
+    }
+
     @Test
     void aRecordCutShortIsLeftOutAndEverythingBeforeItIsRead() throws IOException {
         Path file;
