@@ -21,9 +21,9 @@ final class WriterJournal {
     /**
      * The journal's bound: what the mapped file takes on disk and in the page cache. Just under a power of two,
      * as the file doubles when full (4, 8, … 128 MiB). Reaching it completes every open file, as a roll does:
-     * the reference sample journaled 15 to 25 MB a second (a third less since a delivery of the event before's
-     * takes 12 bytes, not 46), so a bound of 60 MiB completed its files every 2.5 s or so whatever the 5 s roll,
-     * and a parallel sweep's bursts every few hundred milliseconds.
+     * the reference sample journaled 15 to 25 MB a second (a third less since a delivery of the same event as the
+     * one before takes 12 bytes, not 46), so a bound of 60 MiB completed its files every 2.5 s or so whatever the
+     * 5 s roll, and a parallel sweep's bursts every few hundred milliseconds.
      */
     static final long MAX_BYTES = 124L << 20;
 

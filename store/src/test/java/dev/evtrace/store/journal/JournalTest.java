@@ -154,7 +154,8 @@ class JournalTest {
         Files.write(file, b.array());
 
         JournalReader.Contents contents = read(file);
-        assertThat(contents.rows()).containsExactly(new Delivery("run-a", 7, "BAR", "Strategy", "main", T0, T0 + 9, true));
+        assertThat(contents.rows())
+                .containsExactly(new Delivery("run-a", 7, "BAR", "Strategy", "main", T0, T0 + 9, true));
         assertThat(contents.nextEventFile()).isEqualTo(2);
         assertThat(contents.nextDeliveryFile()).isEqualTo(3);
     }
