@@ -140,13 +140,13 @@ class JournalTest {
     @Test
     void readsAJournalOfTheFormatBefore() throws IOException {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(256).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0, 0x314a5645).putInt(4, 1).putLong(JournalFormat.EVENT_FILES_OFFSET, 2)
-                .putLong(JournalFormat.DELIVERY_FILES_OFFSET, 3);
+        b.putInt(0, JournalFormat.MAGIC).putInt(4, JournalFormat.FIXED_WIDTH_DELIVERIES)
+                .putLong(JournalFormat.EVENT_FILES_OFFSET, 2).putLong(JournalFormat.DELIVERY_FILES_OFFSET, 3);
         b.position(JournalFormat.HEADER_BYTES);
-        for (String s : List.of("run-a", "BAR", "Strategy", "main")) {
-            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            b.putInt(1 + 8 + utf8.length).put(JournalFormat.STRING).putInt(List.of("run-a", "BAR", "Strategy", "main")
-                    .indexOf(s)).putInt(utf8.length).put(utf8);
+        List<String> strings = List.of("run-a", "BAR", "Strategy", "main");
+        for (int id = 0; id < strings.size(); id++) {
+            byte[] utf8 = strings.get(id).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            b.putInt(1 + 8 + utf8.length).put(JournalFormat.STRING).putInt(id).putInt(utf8.length).put(utf8);
         }
         b.putInt(1 + 41).put(JournalFormat.DELIVERY).putInt(0).putLong(7).putInt(1).putInt(2).putInt(3)
                 .putLong(T0).putLong(T0 + 9).put((byte) 1).putInt(0);
