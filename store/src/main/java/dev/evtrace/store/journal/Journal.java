@@ -210,16 +210,13 @@ public final class Journal implements Closeable {
         boolean sameEvent = d.eventId() == lastEventId && d.correlationId() == lastRun && d.eventType() == lastType
                 && d.thread() == lastThread && d.correlationId() != null;
         int handler = string(d.handler(), HANDLER);
-        int flags = (sameEvent ? JournalFormat.SAME_EVENT : 0) | (d.threw() ? JournalFormat.THREW : 0);
-        if (sameEvent) {
-            begin(JournalFormat.DELIVERY, JournalFormat.MAX_DELIVERY_BODY);
-            putByte((byte) flags);
-        } else {
-            int run = string(d.correlationId(), RUN);
-            int type = string(d.eventType(), TYPE);
-            int thread = string(d.thread(), THREAD);
-            begin(JournalFormat.DELIVERY, JournalFormat.MAX_DELIVERY_BODY);
-            putByte((byte) flags);
+        // Every string is looked up before the record begins: a new one is a record of its own, written first.
+        int run = sameEvent ? 0 : string(d.correlationId(), RUN);
+        int type = sameEvent ? 0 : string(d.eventType(), TYPE);
+        int thread = sameEvent ? 0 : string(d.thread(), THREAD);
+        begin(JournalFormat.DELIVERY, JournalFormat.MAX_DELIVERY_BODY);
+        putByte((byte) ((sameEvent ? JournalFormat.SAME_EVENT : 0) | (d.threw() ? JournalFormat.THREW : 0)));
+        if (!sameEvent) {
             putInt(run);
             putLong(d.eventId());
             putInt(type);
