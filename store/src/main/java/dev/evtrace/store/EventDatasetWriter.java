@@ -30,6 +30,7 @@ public final class EventDatasetWriter implements Closeable {
      */
     private final RecentKeys<RunPartitions> recentRuns = new RecentKeys<>();
     private long written;
+    private long deliveriesWritten;
 
     public EventDatasetWriter(String location, WriterOptions options) throws IOException {
         this.location = HadoopFiles.path(location);
@@ -48,6 +49,7 @@ public final class EventDatasetWriter implements Closeable {
 
     public void write(Delivery delivery) throws IOException {
         deliveries.write(run(delivery.correlationId(), delivery.receivedAt()).deliveries, delivery);
+        deliveriesWritten++;
     }
 
     /** The run's date is its first row's, not each row's: a run that crosses midnight stays in one partition. */
@@ -136,8 +138,14 @@ public final class EventDatasetWriter implements Closeable {
         return deliveries.lostRows();
     }
 
+    /** Events written, those in abandoned files included (see {@link #lostEvents}). */
     public long written() {
         return written;
+    }
+
+    /** Delivery rows written, those in abandoned files included (see {@link #lostDeliveries}). */
+    public long deliveriesWritten() {
+        return deliveriesWritten;
     }
 
     /** The number the next event file's name will carry (see {@link dev.evtrace.store.journal.Journal}). */

@@ -142,23 +142,31 @@ final class EncoderStage implements Runnable {
         cpuNanos = StoreWriter.ownCpuNanos();
     }
 
+    /**
+     * Touches none of this object's fields row by row: the writer thread stores into them (the batch, its size)
+     * for every row it queues, and a cache line both threads use for every row moves between their cores each time.
+     */
     private void write(Object[] rowsHanded) {
+        Rows out = rows;
+        Throwable failed = error;
+        long unwritten = 0;
         for (Object row : rowsHanded) {
-            if (error != null) {
-                if (!(row instanceof Delivery)) {
-                    unwrittenEvents++;
-                }
-                continue;
-            }
-            try {
-                rows.write(row);
-            } catch (IOException | RuntimeException | Error e) {
-                // Any error, even the heap's: a stage that died would leave the writer thread waiting for it.
-                error = e;
-                if (!(row instanceof Delivery)) {
-                    unwrittenEvents++;
+            if (failed == null) {
+                try {
+                    out.write(row);
+                    continue;
+                } catch (IOException | RuntimeException | Error e) {
+                    // Any error, even the heap's: a stage that died would leave the writer thread waiting for it.
+                    failed = e;
                 }
             }
+            if (!(row instanceof Delivery)) {
+                unwritten++;
+            }
+        }
+        if (failed != null) {
+            error = failed;
+            unwrittenEvents += unwritten;
         }
     }
 }

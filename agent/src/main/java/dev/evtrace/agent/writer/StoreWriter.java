@@ -79,8 +79,6 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private WriterJournal journal;
     private boolean failed;
     private String storeError;
-    private long written;
-    private long deliveries;
     private long dropped;
     private long lossMarkers;
     /** The writer's threads' CPU time when it completed the store, or -1 (not yet, or the JVM cannot tell). */
@@ -170,9 +168,17 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
         thread.join(timeoutMillis);
     }
 
-    /** Events written to the store (data-loss markers and sampled-out events not included). */
+    /**
+     * Events written to the store (data-loss markers and sampled-out events not included). The store's writer
+     * counts them, not this object: while the encoder stage writes, a count here would be a store from its thread
+     * into the fields the writer thread reads for every row.
+     */
     public long written() {
-        return written;
+        return writer == null ? 0 : writer.written() - writer.lostEvents();
+    }
+
+    private long deliveriesWritten() {
+        return writer == null ? 0 : writer.deliveriesWritten() - writer.lostDeliveries();
     }
 
     public String writerId() {
@@ -374,8 +380,8 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     public Map<String, String> counters() {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("published", Long.toString(recording.published()));
-        c.put("written", Long.toString(written));
-        c.put("deliveries_written", Long.toString(deliveries));
+        c.put("written", Long.toString(written()));
+        c.put("deliveries_written", Long.toString(deliveriesWritten()));
         c.put("dropped", Long.toString(droppedTotal()));
         c.put("blocked_ms", Long.toString(TimeUnit.NANOSECONDS.toMillis(recording.ring().blockedNanos())));
         c.put("encoder_rows", Long.toString(encoder.handedRows()));
@@ -434,10 +440,8 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
     private void writeRow(Object row) throws IOException {
         if (row instanceof TracedEvent event) {
             writer.write(event);
-            written++;
         } else {
             writer.write((Delivery) row);
-            deliveries++;
         }
     }
 
@@ -513,10 +517,7 @@ public final class StoreWriter implements Runnable, EventRing.SlotReader {
             // Each file that could not be completed was abandoned, and its rows counted as lost.
         }
         writer.abandon();
-        long lostEvents = writer.lostEvents();
-        written -= lostEvents;
-        dropped += lostEvents;
-        deliveries -= writer.lostDeliveries();
+        dropped += writer.lostEvents();
         writeCountersQuietly();
     }
 
