@@ -44,7 +44,13 @@ public final class EventDatasetWriter implements Closeable {
 
     public void write(TracedEvent event) throws IOException {
         events.write(run(event.correlationId(), event.createdAt()).events(event.eventType()), event);
-        written++;
+        if (!isMarker(event)) {
+            written++;
+        }
+    }
+
+    private static boolean isMarker(TracedEvent event) {
+        return event.eventType() == TracedEvent.DATA_LOSS || TracedEvent.DATA_LOSS.equals(event.eventType());
     }
 
     public void write(Delivery delivery) throws IOException {
@@ -128,9 +134,18 @@ public final class EventDatasetWriter implements Closeable {
         deliveries.abandon();
     }
 
-    /** Events written to files that could not be completed and were abandoned. */
+    /** Events written to files that could not be completed and were abandoned (data-loss markers not included). */
     public long lostEvents() {
-        return events.lostRows();
+        return events.lostRows() - lostMarkers();
+    }
+
+    private long lostMarkers() {
+        long lost = 0;
+        for (RunPartitions run : runs.values()) {
+            PartitionedWriter<TracedEvent>.Partition markers = run.eventsByType.get(TracedEvent.DATA_LOSS);
+            lost += markers == null ? 0 : markers.lostRows();
+        }
+        return lost;
     }
 
     /** Delivery rows written to files that could not be completed and were abandoned. */
@@ -138,7 +153,10 @@ public final class EventDatasetWriter implements Closeable {
         return deliveries.lostRows();
     }
 
-    /** Events written, those in abandoned files included (see {@link #lostEvents}). */
+    /**
+     * Events written, those in abandoned files included (see {@link #lostEvents}); the data-loss markers a writer
+     * adds ({@link TracedEvent#DATA_LOSS}) are rows of the event files too, but not events.
+     */
     public long written() {
         return written;
     }

@@ -37,6 +37,7 @@ class OverflowIT {
         long lost = published - real.size();
         long recordedLoss = events.stream().filter(e -> e.eventType().equals("TRACER_DATA_LOSS"))
                 .mapToLong(e -> Long.parseLong(e.data().get("dropped_events"))).sum();
+        assertThat(lost).isPositive();
         assertThat(recordedLoss).isEqualTo(lost);
 
         // Every critical event the sample published is there: its chain links prove it (a fill's order, its signal).
@@ -57,6 +58,10 @@ class OverflowIT {
         }
         assertThat(Long.parseLong(counters.getProperty("published"))).isEqualTo(published);
         assertThat(Long.parseLong(counters.getProperty("dropped"))).isEqualTo(lost);
+        // The loss markers are rows of the store, not events: neither count has them.
+        assertThat(Long.parseLong(counters.getProperty("written"))).isEqualTo(real.size());
+        assertThat(traced.tracerLines()).anyMatch(l -> l.startsWith("tracer: " + real.size() + " events written to ")
+                && l.contains(", " + lost + " dropped, "));
         assertThat(reader.writerCounters().published(real.get(0).correlationId())).hasValue(published);
     }
 }

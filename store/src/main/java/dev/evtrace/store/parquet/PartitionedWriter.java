@@ -176,7 +176,7 @@ public final class PartitionedWriter<T> {
         ColumnFileWriter<T> writer = new ColumnFileWriter<>(output.create(temp), rowColumns,
                 compressor, ROW_GROUP_BYTES, pageRows());
         partition.next = rowColumns.successor();
-        return new OpenFile(writer, rowColumns, temp, target);
+        return new OpenFile(partition, writer, rowColumns, temp, target);
     }
 
 
@@ -190,21 +190,29 @@ public final class PartitionedWriter<T> {
         private OpenFile file;
         // The columns of the partition's next file, given its first row: they keep what the last file learnt.
         private Function<T, RowColumns<T>> next;
+        private long lostRows;
 
         private Partition(String dir, String runTag) {
             this.dir = dir;
             this.runTag = runTag;
         }
+
+        /** This partition's share of {@link PartitionedWriter#lostRows()}. */
+        public long lostRows() {
+            return lostRows;
+        }
     }
 
     private final class OpenFile {
+        final Partition partition;
         final ColumnFileWriter<T> writer;
         final RowColumns<T> columns;
         final Path temp;
         final Path target;
         long rows;
 
-        OpenFile(ColumnFileWriter<T> writer, RowColumns<T> columns, Path temp, Path target) {
+        OpenFile(Partition partition, ColumnFileWriter<T> writer, RowColumns<T> columns, Path temp, Path target) {
+            this.partition = partition;
             this.writer = writer;
             this.columns = columns;
             this.temp = temp;
@@ -224,6 +232,7 @@ public final class PartitionedWriter<T> {
         void abandon() {
             writer.abandon();
             lostRows += rows;
+            partition.lostRows += rows;
             try {
                 output.delete(temp);
             } catch (IOException | RuntimeException ignored) {
