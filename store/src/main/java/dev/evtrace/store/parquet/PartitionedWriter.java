@@ -45,7 +45,6 @@ public final class PartitionedWriter<T> {
     // One for all the dataset's files, which this one thread writes in turn: its page buffers exist once.
     private final PureJavaCodecs.PageCompressor compressor = PureJavaCodecs.INSTANCE.pageCompressor();
     private long fileNumber;
-    private long lostRows;
 
     private PartitionedWriter(StoreOutput output, Path root, WriterOptions options, int sharedPageRows,
                               Function<T, RowColumns<T>> firstColumns) {
@@ -151,7 +150,11 @@ public final class PartitionedWriter<T> {
 
     /** Rows written to files that were abandoned instead of completed: written, but never readable. */
     public long lostRows() {
-        return lostRows;
+        long lost = 0;
+        for (Partition partition : partitions) {
+            lost += partition.lostRows;
+        }
+        return lost;
     }
 
     /**
@@ -231,7 +234,6 @@ public final class PartitionedWriter<T> {
 
         void abandon() {
             writer.abandon();
-            lostRows += rows;
             partition.lostRows += rows;
             try {
                 output.delete(temp);
