@@ -2,6 +2,7 @@ package dev.evtrace.benchmarks;
 
 import static dev.evtrace.benchmarks.process.Stats.median;
 
+import dev.evtrace.benchmarks.process.Paired;
 import dev.evtrace.benchmarks.process.Tally;
 import dev.evtrace.benchmarks.process.ThreadCpu;
 import dev.evtrace.benchmarks.process.Variant;
@@ -16,6 +17,8 @@ final class EndToEndReport {
     private static final double MIB = 1 << 20;
     private static final double TRACED_GOAL = 1.02;
     private static final double DISABLED_GOAL = 1.005;
+    /** The sign test's p at or under which the rounds' split about a goal tells (TracerAB's threshold too). */
+    private static final double TELLING_P = 0.1;
 
     private final PrintStream out;
     private final Map<Variant, Tally> tallies;
@@ -131,9 +134,10 @@ final class EndToEndReport {
     /**
      * A goal's verdict on the median ratio, with each round's ratio, and whether these runs can tell it at all.
      * It holds when the untraced run took times within what the goal allows (2%, or 0.5% disabled) from round to
-     * round, or else when three rounds or more all fall on the same side of the goal: each round's ratio pairs
-     * runs made seconds apart, so a host that drifts between rounds moves both runs of a round, but rounds on
-     * both sides of the goal, or two rounds only, cannot tell that drift from what is measured.
+     * round, or else when the rounds fall on one side of the goal unevenly enough for the sign test (p 0.1 or less:
+     * five rounds of five, six of seven, seven of nine): each round's ratio pairs runs made seconds apart, so a
+     * host that drifts between rounds moves both runs of a round, but a split that its noise gives often enough
+     * (three rounds of three: p 0.25) cannot tell that drift from what is measured.
      */
     static String goalLine(String what, List<Double> ratios, List<Double> untracedSeconds, double goal) {
         double ratio = median(ratios);
@@ -148,14 +152,14 @@ final class EndToEndReport {
             return line.append("; not resolved: with one round, the host's drift is unknown").toString();
         }
         double spread = (Collections.max(untracedSeconds) - Collections.min(untracedSeconds)) / median(untracedSeconds);
-        long over = ratios.stream().filter(r -> r > goal).count();
-        boolean oneSide = over == 0 || over == ratios.size();
-        if (spread <= goal - 1 || (oneSide && ratios.size() >= 3)) {
+        Paired sides = Paired.of(Collections.nCopies(ratios.size(), goal), ratios);
+        if (spread <= goal - 1 || sides.p() <= TELLING_P) {
             return line.toString();
         }
         return line.append(String.format(Locale.ROOT, "; not resolved: the untraced runs took times %.1f%% apart, more "
-                        + "than the %.1f%% the goal allows, %s", 100 * spread, 100 * (goal - 1),
-                oneSide ? "in two rounds only" : "and the rounds fall on both sides of the goal")).toString();
+                        + "than the %.1f%% the goal allows, and %d of %d rounds over the goal is a split the host's noise "
+                        + "gives often (sign test p %.2f; %.2f or less tells)", 100 * spread, 100 * (goal - 1),
+                sides.bHigher(), ratios.size(), sides.p(), TELLING_P)).toString();
     }
 
     private void startUp(String what, List<Double> untraced, List<Double> traced,
