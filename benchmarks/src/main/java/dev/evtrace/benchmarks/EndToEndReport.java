@@ -135,7 +135,7 @@ final class EndToEndReport {
      * A goal's verdict on the median ratio, with each round's ratio, and whether these runs can tell it at all.
      * It holds when the untraced run took times within what the goal allows (2%, or 0.5% disabled) from round to
      * round, or else when the rounds fall on one side of the goal unevenly enough for the sign test (p 0.1 or less:
-     * five rounds of five, six of seven, seven of nine): each round's ratio pairs runs made seconds apart, so a
+     * five rounds of five, seven of eight, eight of nine): each round's ratio pairs runs made seconds apart, so a
      * host that drifts between rounds moves both runs of a round, but a split that its noise gives often enough
      * (three rounds of three: p 0.25) cannot tell that drift from what is measured.
      */

@@ -74,6 +74,11 @@ class EndToEndTest {
                 List.of(12.19, 12.56, 13.27, 12.40, 12.90), 1.02))
                 .isEqualTo("goal: traced elapsed <= 1.020 x untraced: NOT met (1.050, +5.0%; rounds 1.064, 1.064, 1.041,"
                         + " 1.050, 1.031)");
+        assertThat(EndToEndReport.goalLine("traced", List.of(1.010, 0.990, 1.030, 1.005, 0.998, 1.012, 1.001, 1.004),
+                List.of(14.9, 14.3, 14.8, 15.2, 14.6, 14.5, 14.7, 14.8), 1.02))
+                .as("seven rounds of eight under the goal: p 0.07")
+                .isEqualTo("goal: traced elapsed <= 1.020 x untraced: met (1.005, +0.4%; rounds 1.010, 0.990, 1.030, 1.005,"
+                        + " 0.998, 1.012, 1.001, 1.004)");
         assertThat(EndToEndReport.goalLine("traced", List.of(1.010, 0.990, 1.030, 1.005, 0.998, 1.012, 1.001),
                 List.of(14.9, 14.3, 14.8, 15.2, 14.6, 14.5, 14.7), 1.02))
                 .as("six rounds of seven under the goal: p 0.125")
