@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -29,8 +30,6 @@ public final class EventDatasetWriter implements Closeable {
      * runs row by row, and a look-up in the map for each row was 4% of the writer's thread.
      */
     private final RecentKeys<RunPartitions> recentRuns = new RecentKeys<>();
-    private long written;
-    private long deliveriesWritten;
 
     public EventDatasetWriter(String location, WriterOptions options) throws IOException {
         this.location = HadoopFiles.path(location);
@@ -44,18 +43,10 @@ public final class EventDatasetWriter implements Closeable {
 
     public void write(TracedEvent event) throws IOException {
         events.write(run(event.correlationId(), event.createdAt()).events(event.eventType()), event);
-        if (!isMarker(event)) {
-            written++;
-        }
-    }
-
-    private static boolean isMarker(TracedEvent event) {
-        return event.eventType() == TracedEvent.DATA_LOSS || TracedEvent.DATA_LOSS.equals(event.eventType());
     }
 
     public void write(Delivery delivery) throws IOException {
         deliveries.write(run(delivery.correlationId(), delivery.receivedAt()).deliveries, delivery);
-        deliveriesWritten++;
     }
 
     /** The run's date is its first row's, not each row's: a run that crosses midnight stays in one partition. */
@@ -136,16 +127,17 @@ public final class EventDatasetWriter implements Closeable {
 
     /** Events written to files that could not be completed and were abandoned (data-loss markers not included). */
     public long lostEvents() {
-        return events.lostRows() - lostMarkers();
+        return events.lostRows() - markers(PartitionedWriter.Partition::lostRows);
     }
 
-    private long lostMarkers() {
-        long lost = 0;
+    /** The data-loss markers' share of a count of the event dataset's rows, which counts them with the events. */
+    private long markers(ToLongFunction<PartitionedWriter<TracedEvent>.Partition> rows) {
+        long n = 0;
         for (RunPartitions run : runs.values()) {
             PartitionedWriter<TracedEvent>.Partition markers = run.eventsByType.get(TracedEvent.DATA_LOSS);
-            lost += markers == null ? 0 : markers.lostRows();
+            n += markers == null ? 0 : rows.applyAsLong(markers);
         }
-        return lost;
+        return n;
     }
 
     /** Delivery rows written to files that could not be completed and were abandoned. */
@@ -155,15 +147,16 @@ public final class EventDatasetWriter implements Closeable {
 
     /**
      * Events written, those in abandoned files included (see {@link #lostEvents}); the data-loss markers a writer
-     * adds ({@link TracedEvent#DATA_LOSS}) are rows of the event files too, but not events.
+     * adds ({@link TracedEvent#DATA_LOSS}) are rows of the event files too, but not events. Counted by the files, as
+     * the lost ones are, so a row whose file failed as it completed counts in both.
      */
     public long written() {
-        return written;
+        return events.rows() - markers(PartitionedWriter.Partition::rows);
     }
 
     /** Delivery rows written, those in abandoned files included (see {@link #lostDeliveries}). */
     public long deliveriesWritten() {
-        return deliveriesWritten;
+        return deliveries.rows();
     }
 
     /** The number the next event file's name will carry (see {@link dev.evtrace.store.journal.Journal}). */

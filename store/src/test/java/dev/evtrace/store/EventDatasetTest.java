@@ -180,6 +180,24 @@ class EventDatasetTest {
     }
 
     @Test
+    void countsTheRowsOfCompletedAndOpenFilesButNotTheDataLossMarkers() throws IOException {
+        EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), new WriterOptions("w1", 40, Map.of()));
+        for (long id = 1; id <= 130; id++) {
+            writer.write(event("run-a", id, id % 3 == 0 ? "SIGNAL" : "BAR", 0));
+            writer.write(new Delivery("run-a", id, "BAR", "Handler", "main", id, id + 1, false));
+        }
+        writer.write(event("run-a", -1, TracedEvent.DATA_LOSS, TracedEvent.ABSENT));
+        // 130 events in rolled files and open ones: 80 of the 87 bars and 40 of the 43 signals already completed.
+        assertThat(writer.written()).isEqualTo(130);
+        assertThat(writer.deliveriesWritten()).isEqualTo(130);
+        writer.close();
+        assertThat(writer.written()).isEqualTo(130);
+        assertThat(writer.deliveriesWritten()).isEqualTo(130);
+        assertThat(writer.lostEvents()).isZero();
+        assertThat(new EventDatasetReader(dir.toString()).read(EventQuery.all())).hasSize(131);
+    }
+
+    @Test
     void abandoningKeepsCompletedFilesAndDeletesAndCountsTheOpenOnes() throws IOException {
         EventDatasetWriter writer = new EventDatasetWriter(dir.toString(), new WriterOptions("w1", 1_000, Map.of()));
         for (long id = 1; id <= 10; id++) {

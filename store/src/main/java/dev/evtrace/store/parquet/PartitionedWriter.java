@@ -13,7 +13,7 @@ import org.apache.hadoop.fs.Path;
 /**
  * One dataset's files: one open file per partition directory, each written under a temporary name and
  * renamed when complete (rolled after {@link WriterOptions#rollEvents()} rows), so readers only ever see
- * whole files. Not thread-safe: one writer thread owns it.
+ * whole files. Not thread-safe: one thread at a time writes it.
  */
 public final class PartitionedWriter<T> {
     /**
@@ -148,6 +148,15 @@ public final class PartitionedWriter<T> {
         return fileNumber;
     }
 
+    /** Rows written: to completed files, to open ones and to those abandoned (see {@link #lostRows}). */
+    public long rows() {
+        long rows = 0;
+        for (Partition partition : partitions) {
+            rows += partition.rows();
+        }
+        return rows;
+    }
+
     /** Rows written to files that were abandoned instead of completed: written, but never readable. */
     public long lostRows() {
         long lost = 0;
@@ -193,11 +202,19 @@ public final class PartitionedWriter<T> {
         private OpenFile file;
         // The columns of the partition's next file, given its first row: they keep what the last file learnt.
         private Function<T, RowColumns<T>> next;
+        // Of the files completed or abandoned: an open file counts its own rows.
+        private long closedRows;
         private long lostRows;
 
         private Partition(String dir, String runTag) {
             this.dir = dir;
             this.runTag = runTag;
+        }
+
+        /** This partition's share of {@link PartitionedWriter#rows()}. */
+        public long rows() {
+            OpenFile open = file;
+            return closedRows + (open == null ? 0 : open.rows);
         }
 
         /** This partition's share of {@link PartitionedWriter#lostRows()}. */
@@ -230,10 +247,12 @@ public final class PartitionedWriter<T> {
                 abandon();
                 throw e;
             }
+            partition.closedRows += rows;
         }
 
         void abandon() {
             writer.abandon();
+            partition.closedRows += rows;
             partition.lostRows += rows;
             try {
                 output.delete(temp);
