@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The crash-safe journal's cost on the writer thread: one bar event (a symbol, four prices, a volume) and its
  * four deliveries appended, emptied at 64 MB as the writer's rolls would. Measured under C1, which compiles the
  * writer's code in a traced JVM (tracer.writer.c2=false, the default), and under C2, which compiles it when the
- * writer falls behind.
+ * writer falls behind; under C1 also the event alone and the four deliveries alone, to tell their shares.
  *
  * <p>Run it, from the repository root after {@code mvn -B -q install -DskipTests} (about a minute):
  * <pre>
@@ -90,13 +90,40 @@ public class JournalBenchmark {
         append();
     }
 
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = "-XX:TieredStopAtLevel=1")
+    public void eventAloneUnderC1() throws IOException {
+        int i = advance();
+        journal.append(events[i]);
+        emptyWhenFull();
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = "-XX:TieredStopAtLevel=1")
+    public void fourDeliveriesAloneUnderC1() throws IOException {
+        int i = advance();
+        for (int h = 0; h < HANDLERS; h++) {
+            journal.append(deliveries[i * HANDLERS + h]);
+        }
+        emptyWhenFull();
+    }
+
     private void append() throws IOException {
-        int i = next;
-        next = (i + 1) & (ROWS - 1);
+        int i = advance();
         for (int h = 0; h < HANDLERS; h++) {
             journal.append(deliveries[i * HANDLERS + h]);
         }
         journal.append(events[i]);
+        emptyWhenFull();
+    }
+
+    private int advance() {
+        int i = next;
+        next = (i + 1) & (ROWS - 1);
+        return i;
+    }
+
+    private void emptyWhenFull() {
         if (journal.bytes() > EMPTIED_AT) {
             journal.checkpoint(0, 0);
         }
