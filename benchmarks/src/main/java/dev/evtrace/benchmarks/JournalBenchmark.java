@@ -55,11 +55,14 @@ public class JournalBenchmark {
         String[] handlers = {"com.acme.Strategy", "com.acme.Portfolio", "com.acme.Broker", "com.acme.Performance"};
         SplittableRandom random = new SplittableRandom(42);
         long t0 = 1_765_000_000_000_000L;
+        Payload previous = Payload.empty();
         for (int i = 0; i < ROWS; i++) {
             double close = 100 + random.nextInt(10_000) / 100.0;
-            Payload bar = Payload.builder(6).text("symbol", "SYM" + i % 20).doubleValue("open", close - 0.25)
+            // As the agent's writer makes them: each bar's payload shares its keys and kinds with the one before.
+            Payload bar = Payload.builderLike(previous, 6).text("symbol", "SYM" + i % 20).doubleValue("open", close - 0.25)
                     .doubleValue("high", close + 0.5).doubleValue("low", close - 0.5).doubleValue("close", close)
                     .longValue("volume", random.nextInt(1_000_000)).build();
+            previous = bar;
             long t = t0 + i * 10L;
             events[i] = new TracedEvent(i, "BAR", t, run, i - 1, "com.acme.Feed", t, t, t + 1, t + 9, bar,
                     TracedEvent.CURRENT_VERSION, i, "");

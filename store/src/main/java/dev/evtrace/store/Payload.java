@@ -75,6 +75,15 @@ public final class Payload extends AbstractMap<String, String> {
         return Double.longBitsToDouble(numbers[i]);
     }
 
+    /**
+     * Whether {@code other} has the same keys and kinds, in order, by sharing them (see {@link #builderLike}): a
+     * comparison of three fields, so a payload's layout, once written, can be referred to rather than repeated.
+     * Payloads built apart may have the same keys without sharing them; this answers false for those.
+     */
+    public boolean sharesShape(Payload other) {
+        return keys == other.keys && kinds == other.kinds && size == other.size;
+    }
+
     /** Whether the i-th value is null (only text can be). */
     public boolean isNull(int i) {
         return kinds[i] == Kind.TEXT && texts[i] == null;

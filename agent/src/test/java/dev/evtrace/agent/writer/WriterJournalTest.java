@@ -36,8 +36,8 @@ class WriterJournalTest {
                 journal.afterBatch(writer);
             }
             long firstCheckpoint = visible();
-            // About one row in a hundred bytes: far below the bound, a few rows each, far above it.
-            assertThat(firstCheckpoint).isBetween(BOUND / 400, BOUND / 50);
+            // About one row in 30 bytes: far below the bound, a few rows each, far above it.
+            assertThat(firstCheckpoint).isBetween(BOUND / 100, BOUND / 10);
 
             for (long i = 0; i < firstCheckpoint / 2; i++) {
                 TracedEvent event = event(++id);

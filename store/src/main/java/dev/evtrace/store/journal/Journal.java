@@ -40,7 +40,7 @@ import sun.misc.Unsafe;
 public final class Journal implements Closeable {
     private static final int INITIAL_BYTES = 4 << 20;
     private static final int RECENT = 256;
-    // Slots of the last-string memo: a row's fixed string fields, then its payload keys by position.
+    // Slots of the last-string memo: a row's string fields.
     private static final int RUN = 0;
     private static final int TYPE = 1;
     private static final int SOURCE = 2;
@@ -48,7 +48,9 @@ public final class Journal implements Closeable {
     private static final int PARTITION_KEY = 4;
     private static final int HANDLER = 5;
     private static final int THREAD = 6;
-    private static final int KEYS = 7;
+    private static final int SLOTS = 7;
+    /** Payload layouts remembered by identity: a run's event classes, each one's payloads sharing their keys. */
+    private static final int RECENT_SHAPES = 16;
 
     private Path file;
     private final FileChannel channel;
@@ -60,13 +62,21 @@ public final class Journal implements Closeable {
     private final int[] recentIds = new int[RECENT];
     /**
      * A string each field held in an earlier row, and its id: the last one the identity table did not know.
-     * Consecutive rows mostly hold the very same objects there (a run's id, a file's type, a payload's keys,
-     * which are its fields' interned names): one comparison finds them, where the identity table hashed each
-     * (13 look-ups a bar, 4 a delivery, 5% of the agent's writer thread).
+     * Consecutive rows mostly hold the very same objects there (a run's id, a file's type): one comparison finds
+     * them, where the identity table hashed each (5% of the agent's writer thread when a bar's keys were looked up too).
      */
-    private String[] lastStrings = new String[KEYS + 16];
-    private int[] lastIds = new int[KEYS + 16];
-    private int[] keyIds = new int[16];
+    private final String[] lastStrings = new String[SLOTS];
+    private final int[] lastIds = new int[SLOTS];
+    /** The payload layouts defined since the last checkpoint, by their keys and kinds. */
+    private final Map<List<Object>, Integer> shapes = new HashMap<>();
+    /** Payloads of the last few layouts looked up, whose keys and kinds later payloads share (see {@link #shape}). */
+    private final Payload[] recentShapes = new Payload[RECENT_SHAPES];
+    private final int[] recentShapeIds = new int[RECENT_SHAPES];
+    private int nextRecentShape;
+    /** The last event's id, time and creation, which the next event's are written as differences from. */
+    private long eventIdBase;
+    private long timestampBase;
+    private long createdBase;
     /** The last delivery's event (see {@link #append(Delivery)}): its run, type and thread, by identity. */
     private String lastRun;
     private String lastType;
@@ -129,75 +139,122 @@ public final class Journal implements Closeable {
         return position - JournalFormat.HEADER_BYTES;
     }
 
+    /**
+     * An event: its ids and moments as differences from the event before (or from its own id and creation), varlongs
+     * of a byte or three, its string fields as ids, and its payload as a layout defined once (keys and kinds) and
+     * the values alone. About 70 bytes for a bar where every field at full width took 190 (BENCHMARKS.md, session 30).
+     */
     public void append(TracedEvent e) throws IOException {
         int run = string(e.correlationId(), RUN);
         int type = string(e.eventType(), TYPE);
         int source = string(e.sourceContainer(), SOURCE);
         int version = string(e.version(), VERSION);
         int partitionKey = string(e.partitionKey(), PARTITION_KEY);
-        Map<String, String> data = e.data() == null ? Map.of() : e.data();
-        Payload payload = data instanceof Payload p ? p : null;
-        // Any other map is copied first: what is written must be what its bound was worked out from.
-        List<Map.Entry<String, String>> entries = payload != null ? List.of() : new ArrayList<>(data.entrySet());
-        int fields = payload != null ? payload.size() : entries.size();
-        int maxBody = 100 + 13 * fields;
-        if (keyIds.length < fields) {
-            keyIds = new int[fields];
-        }
-        if (lastStrings.length < KEYS + fields) {
-            lastStrings = Arrays.copyOf(lastStrings, KEYS + fields);
-            lastIds = Arrays.copyOf(lastIds, KEYS + fields);
-        }
-        if (payload != null) {
-            for (int i = 0; i < fields; i++) {
-                keyIds[i] = string(payload.key(i), KEYS + i);
-                if (payload.kind(i) == Payload.Kind.TEXT) {
-                    maxBody += utf8Bound(payload.text(i));
-                }
-            }
-        } else {
-            for (int i = 0; i < fields; i++) {
-                keyIds[i] = string(entries.get(i).getKey(), KEYS + i);
-                maxBody += utf8Bound(entries.get(i).getValue());
+        Payload payload = payload(e.data());
+        int shape = shape(payload);
+        int fields = payload.size();
+        int maxBody = JournalFormat.MAX_EVENT_FIXED + JournalFormat.MAX_VARLONG * fields;
+        for (int i = 0; i < fields; i++) {
+            if (payload.kind(i) == Payload.Kind.TEXT) {
+                maxBody += utf8Bound(payload.text(i));
             }
         }
         begin(JournalFormat.EVENT, maxBody);
-        putInt(run);
-        putLong(e.eventId());
-        putInt(type);
-        putLong(e.timestamp());
-        putLong(e.causationId());
-        putInt(source);
-        putLong(e.createdAt());
-        putLong(e.emittedAt());
-        putLong(e.receivedAt());
-        putLong(e.processedAt());
-        putInt(version);
-        putLong(e.sequenceNumber());
-        putInt(partitionKey);
-        putInt(fields);
-        if (payload != null) {
-            for (int i = 0; i < fields; i++) {
-                putInt(keyIds[i]);
-                switch (payload.kind(i)) {
-                    case LONG -> {
-                        putByte(JournalFormat.LONG);
-                        putLong(payload.longValue(i));
-                    }
-                    case DOUBLE -> {
-                        putByte(JournalFormat.DOUBLE);
-                        putLong(Double.doubleToRawLongBits(payload.doubleValue(i)));
-                    }
-                    case TEXT -> text(payload.text(i));
-                }
-            }
-        } else {
-            for (int i = 0; i < fields; i++) {
-                putInt(keyIds[i]);
-                text(entries.get(i).getValue());
+        long eventId = e.eventId();
+        long created = e.createdAt();
+        putVarLong(run);
+        putVarLong(eventId - eventIdBase);
+        putVarLong(type);
+        putVarLong(e.timestamp() - timestampBase);
+        putVarLong(e.causationId() - eventId);
+        putVarLong(source);
+        putVarLong(created - createdBase);
+        putVarLong(e.emittedAt() - created);
+        putVarLong(e.receivedAt() - created);
+        putVarLong(e.processedAt() - e.receivedAt());
+        putVarLong(version);
+        putVarLong(e.sequenceNumber() - eventId);
+        putVarLong(partitionKey);
+        putVarLong(shape);
+        for (int i = 0; i < fields; i++) {
+            switch (payload.kind(i)) {
+                case LONG -> putVarLong(payload.longValue(i));
+                case DOUBLE -> putLong(Double.doubleToRawLongBits(payload.doubleValue(i)));
+                case TEXT -> text(payload.text(i));
             }
         }
         commit();
+        eventIdBase = eventId;
+        timestampBase = e.timestamp();
+        createdBase = created;
+    }
+
+    /** Any other map as a payload of text values, copied first: what is written must be what its bound was worked out from. */
+    private static Payload payload(Map<String, String> data) {
+        if (data instanceof Payload p) {
+            return p;
+        }
+        if (data == null || data.isEmpty()) {
+            return Payload.empty();
+        }
+        Payload.Builder copy = Payload.builder(data.size());
+        for (Map.Entry<String, String> entry : new ArrayList<>(data.entrySet())) {
+            copy.text(entry.getKey(), entry.getValue());
+        }
+        return copy.build();
+    }
+
+    /**
+     * The id of the payload's layout, defining it first if this journal has not seen it since its last checkpoint.
+     * The agent's payloads of a class share their keys and kinds with the one before (see
+     * {@link Payload#builderLike}), so a few comparisons of references find most; the rest are looked up by content.
+     */
+    private int shape(Payload p) throws IOException {
+        for (int i = 0; i < RECENT_SHAPES; i++) {
+            Payload known = recentShapes[i];
+            if (known == null) {
+                break;
+            }
+            if (known.sharesShape(p)) {
+                return recentShapeIds[i];
+            }
+        }
+        return rememberShape(p);
+    }
+
+    private int rememberShape(Payload p) throws IOException {
+        int fields = p.size();
+        Object[] layout = new Object[2 * fields];
+        for (int i = 0; i < fields; i++) {
+            layout[2 * i] = p.key(i);
+            layout[2 * i + 1] = p.kind(i);
+        }
+        List<Object> content = Arrays.asList(layout);
+        Integer id = shapes.get(content);
+        if (id == null) {
+            int[] keys = new int[fields];
+            for (int i = 0; i < fields; i++) {
+                keys[i] = define(p.key(i));
+            }
+            id = shapes.size();
+            begin(JournalFormat.SHAPE, 8 + 5 * fields);
+            putInt(id);
+            putInt(fields);
+            for (int i = 0; i < fields; i++) {
+                putInt(keys[i]);
+                putByte(switch (p.kind(i)) {
+                    case TEXT -> JournalFormat.TEXT;
+                    case LONG -> JournalFormat.LONG;
+                    case DOUBLE -> JournalFormat.DOUBLE;
+                });
+            }
+            commit();
+            shapes.put(content, id);
+        }
+        recentShapes[nextRecentShape] = p;
+        recentShapeIds[nextRecentShape] = id;
+        nextRecentShape = (nextRecentShape + 1) & (RECENT_SHAPES - 1);
+        return id;
     }
 
     /**
@@ -246,6 +303,12 @@ public final class Journal implements Closeable {
         strings.clear();
         Arrays.fill(recent, null);
         Arrays.fill(lastStrings, null);
+        shapes.clear();
+        Arrays.fill(recentShapes, null);
+        nextRecentShape = 0;
+        eventIdBase = 0;
+        timestampBase = 0;
+        createdBase = 0;
         forgetLastDelivery();
     }
 

@@ -21,7 +21,12 @@ final class JournalReader {
     record Contents(List<Object> rows, long nextEventFile, long nextDeliveryFile) {}
 
     private final List<String> strings = new ArrayList<>();
+    private final List<Shape> shapes = new ArrayList<>();
     private final int format;
+    /** The last event read, whose id, time and creation the next one's are differences from (format 3). */
+    private long eventIdBase;
+    private long timestampBase;
+    private long createdBase;
     /** The last delivery read, which the next one of the same event takes its run, event, type and thread from. */
     private Delivery lastDelivery;
 
@@ -43,7 +48,8 @@ final class JournalReader {
             throw new IOException(name + " is not an evtrace journal");
         }
         int format = b.getInt(4);
-        if (format != JournalFormat.VERSION && format != JournalFormat.FIXED_WIDTH_DELIVERIES) {
+        if (format != JournalFormat.VERSION && format != JournalFormat.FIXED_WIDTH_EVENTS
+                && format != JournalFormat.FIXED_WIDTH_DELIVERIES) {
             throw new IOException(name + " is a journal of format " + format + ", not " + JournalFormat.VERSION);
         }
         return new Contents(new JournalReader(format).rows(b), b.getLong(JournalFormat.EVENT_FILES_OFFSET),
@@ -84,7 +90,17 @@ final class JournalReader {
                 strings.add(utf8(r));
                 return null;
             }
+            case JournalFormat.SHAPE -> {
+                if (format != JournalFormat.VERSION) {
+                    throw new IllegalArgumentException("record tag " + tag);
+                }
+                shape(r);
+                return null;
+            }
             case JournalFormat.EVENT -> {
+                if (format == JournalFormat.VERSION) {
+                    return event(r);
+                }
                 String run = string(r);
                 long eventId = r.getLong();
                 String type = string(r);
@@ -123,6 +139,68 @@ final class JournalReader {
             }
             default -> throw new IllegalArgumentException("record tag " + tag);
         }
+    }
+
+    /** A payload layout: its keys and their kinds. */
+    private record Shape(String[] keys, byte[] kinds) {}
+
+    private void shape(ByteBuffer r) {
+        int id = r.getInt();
+        if (id != shapes.size()) {
+            throw new IllegalArgumentException("shape " + id + " out of order");
+        }
+        int fields = r.getInt();
+        if (fields < 0 || fields > r.remaining() / 5) {
+            throw new IllegalArgumentException("shape of " + fields + " fields in a record of " + r.remaining() + " left");
+        }
+        String[] keys = new String[fields];
+        byte[] kinds = new byte[fields];
+        for (int i = 0; i < fields; i++) {
+            keys[i] = string(r);
+            kinds[i] = r.get();
+            if (keys[i] == null || kinds[i] < JournalFormat.TEXT || kinds[i] > JournalFormat.DOUBLE) {
+                throw new IllegalArgumentException("shape field " + keys[i] + " of kind " + kinds[i]);
+            }
+        }
+        shapes.add(new Shape(keys, kinds));
+    }
+
+    /** An event of format 3: see {@link JournalFormat}. */
+    private TracedEvent event(ByteBuffer r) {
+        String run = string(varInt(r));
+        long eventId = eventIdBase + varLong(r);
+        String type = string(varInt(r));
+        long timestamp = timestampBase + varLong(r);
+        long causation = eventId + varLong(r);
+        String source = string(varInt(r));
+        long created = createdBase + varLong(r);
+        long emitted = created + varLong(r);
+        long received = created + varLong(r);
+        long processed = received + varLong(r);
+        String version = string(varInt(r));
+        long sequence = eventId + varLong(r);
+        String partitionKey = string(varInt(r));
+        Shape shape = shapes.get(varInt(r));
+        Payload.Builder data = Payload.builder(shape.keys.length);
+        for (int i = 0; i < shape.keys.length; i++) {
+            String key = shape.keys[i];
+            switch (shape.kinds[i]) {
+                case JournalFormat.LONG -> data.longValue(key, varLong(r));
+                case JournalFormat.DOUBLE -> data.doubleValue(key, Double.longBitsToDouble(r.getLong()));
+                default -> {
+                    byte marker = r.get();
+                    if (marker != JournalFormat.TEXT && marker != JournalFormat.NULL) {
+                        throw new IllegalArgumentException("text marker " + marker);
+                    }
+                    data.text(key, marker == JournalFormat.NULL ? null : utf8(r));
+                }
+            }
+        }
+        eventIdBase = eventId;
+        timestampBase = timestamp;
+        createdBase = created;
+        return new TracedEvent(eventId, type, timestamp, run, causation, source, created, emitted, received, processed,
+                data.build(), version, sequence, partitionKey);
     }
 
     private Delivery delivery(ByteBuffer r) {
@@ -168,8 +246,19 @@ final class JournalReader {
         }
     }
 
+    private static int varInt(ByteBuffer r) {
+        long v = varLong(r);
+        if (v != (int) v) {
+            throw new IllegalArgumentException("an id of " + v);
+        }
+        return (int) v;
+    }
+
     private String string(ByteBuffer r) {
-        int id = r.getInt();
+        return string(r.getInt());
+    }
+
+    private String string(int id) {
         return id == JournalFormat.NULL_STRING ? null : strings.get(id);
     }
 

@@ -136,6 +136,106 @@ class JournalTest {
         }
     }
 
+    /** A bar's ids and moments are small differences, its payload's keys and kinds a layout defined once. */
+    @Test
+    void anEventTakesFewBytes() throws IOException {
+        try (Journal journal = Journal.create(dir, "w1")) {
+            journal.append(bar("run-a", 1));
+            long first = journal.bytes();
+            for (long id = 2; id <= 1_001; id++) {
+                journal.append(bar("run-a", id));
+            }
+            // Its length and tag, 14 varlongs of a byte or two, a 4-character symbol, a price and a volume.
+            assertThat((journal.bytes() - first) / 1_000.0).isLessThan(50);
+        }
+    }
+
+    /**
+     * Payloads of more layouts than the journal remembers by identity, taking turns, most sharing their keys with
+     * the one before as the agent's do, some built apart with the same keys, one with a key's kind changed, an
+     * empty one and a plain map; before and after a checkpoint, which starts the layouts over. Each reads back with
+     * its values' kinds.
+     */
+    @Test
+    void readsBackPayloadsOfLayoutsTakingTurns() throws IOException {
+        Payload[] last = new Payload[20];
+        List<Object> kept = new ArrayList<>();
+        try (Journal journal = Journal.create(dir, "w1")) {
+            for (int round = 0; round < 2; round++) {
+                kept.clear();
+                for (long id = 1; id <= 200; id++) {
+                    int layout = (int) (id * 7 % last.length);
+                    Payload.Builder b = last[layout] == null || id % 9 == 0
+                            ? Payload.builder(3) : Payload.builderLike(last[layout], 3);
+                    b.longValue("n" + layout, id);
+                    if (id % 50 == 0) {
+                        b.doubleValue("x", id / 4.0);
+                    } else {
+                        b.longValue("x", -id);
+                    }
+                    b.text("s", id % 3 == 0 ? null : "v" + id);
+                    last[layout] = b.build();
+                    TracedEvent e = new TracedEvent(1_000 * round + id, "T" + layout, T0 - id, "run-a", id - 1, "src",
+                            T0 + id, T0 + id, T0 + id + 3, T0 + id + 4, last[layout], "3", id, "");
+                    journal.append(e);
+                    kept.add(e);
+                }
+                TracedEvent empty = new TracedEvent(5_000, "NOTE", T0, "run-b", TracedEvent.ABSENT, "src", T0, T0,
+                        TracedEvent.ABSENT, TracedEvent.ABSENT, Payload.empty(), "3", 5_000, "");
+                Map<String, String> plain = new HashMap<>();
+                plain.put("reason", "ring buffer full");
+                plain.put("note", null);
+                TracedEvent marker = new TracedEvent(-1, TracedEvent.DATA_LOSS, T0, "run-b", TracedEvent.ABSENT,
+                        "tracer", T0, T0, TracedEvent.ABSENT, TracedEvent.ABSENT, plain, "3", -1, "");
+                journal.append(empty);
+                journal.append(marker);
+                kept.add(empty);
+                kept.add(marker);
+                if (round == 0) {
+                    assertThat(read(journal.file()).rows()).containsExactlyElementsOf(kept);
+                    journal.checkpoint(1, 1);
+                }
+            }
+            List<Object> rows = read(journal.file()).rows();
+            assertThat(rows).containsExactlyElementsOf(kept);
+            for (int i = 0; i < 200; i++) {
+                Payload written = (Payload) ((TracedEvent) kept.get(i)).data();
+                Payload readBack = (Payload) ((TracedEvent) rows.get(i)).data();
+                for (int field = 0; field < written.size(); field++) {
+                    assertThat(readBack.kind(field)).isEqualTo(written.kind(field));
+                }
+            }
+        }
+    }
+
+    /** Format 2's fixed-width events, as a writer of an earlier version left them, are still recovered. */
+    @Test
+    void readsAJournalOfFixedWidthEvents() throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(512).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, JournalFormat.MAGIC).putInt(4, JournalFormat.FIXED_WIDTH_EVENTS);
+        b.position(JournalFormat.HEADER_BYTES);
+        List<String> strings = List.of("run-a", "BAR", "com.acme.Feed", "3", "", "symbol", "close", "volume");
+        for (int id = 0; id < strings.size(); id++) {
+            byte[] utf8 = strings.get(id).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            b.putInt(1 + 8 + utf8.length).put(JournalFormat.STRING).putInt(id).putInt(utf8.length).put(utf8);
+        }
+        int start = b.position();
+        b.putInt(0).put(JournalFormat.EVENT).putInt(0).putLong(7).putInt(1).putLong(T0).putLong(6).putInt(2)
+                .putLong(T0 + 1).putLong(T0 + 1).putLong(T0 + 3).putLong(T0 + 8).putInt(3).putLong(7).putInt(4)
+                .putInt(3);
+        b.putInt(5).put(JournalFormat.TEXT).putInt(3).put("AAA".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        b.putInt(6).put(JournalFormat.DOUBLE).putLong(Double.doubleToRawLongBits(101.5));
+        b.putInt(7).put(JournalFormat.LONG).putLong(1_200);
+        b.putInt(start, b.position() - start - 4).putInt(0);
+        Path file = dir.resolve("old.journal");
+        Files.write(file, b.array());
+
+        Payload data = Payload.builder(3).text("symbol", "AAA").doubleValue("close", 101.5).longValue("volume", 1_200)
+                .build();
+        assertThat(read(file).rows()).containsExactly(new TracedEvent(7, "BAR", T0, "run-a", 6, "com.acme.Feed",
+                T0 + 1, T0 + 1, T0 + 3, T0 + 8, data, "3", 7, ""));
+    }
+
     /** Format 1's fixed-width deliveries, as a writer of an earlier version left them, are still recovered. */
     @Test
     void readsAJournalOfTheFormatBefore() throws IOException {
