@@ -76,12 +76,23 @@ public final class Payload extends AbstractMap<String, String> {
     }
 
     /**
-     * Whether {@code other} has the same keys and kinds, in order, by sharing them (see {@link #builderLike}): a
-     * comparison of three fields, so a payload's layout, once written, can be referred to rather than repeated.
-     * Payloads built apart may have the same keys without sharing them; this answers false for those.
+     * Whether {@code other} has the same keys, with values of the same kinds, in the same order: three comparisons
+     * of references when it shares them (see {@link #builderLike}), one a field otherwise, as keys are mostly the
+     * very same strings (a class's field names).
      */
-    public boolean sharesShape(Payload other) {
-        return keys == other.keys && kinds == other.kinds && size == other.size;
+    public boolean sameLayout(Payload other) {
+        if (size != other.size) {
+            return false;
+        }
+        if (keys == other.keys && kinds == other.kinds) {
+            return true;
+        }
+        for (int i = 0; i < size; i++) {
+            if (kinds[i] != other.kinds[i] || (keys[i] != other.keys[i] && !keys[i].equals(other.keys[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the i-th value is null (only text can be). */

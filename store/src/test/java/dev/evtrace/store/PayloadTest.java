@@ -72,6 +72,27 @@ class PayloadTest {
     }
 
     @Test
+    void hasTheLayoutOfAnotherWithTheSameKeysAndKindsInOrder() {
+        Payload bar = Payload.builder(3).text("symbol", "AAA").doubleValue("close", 1.5).longValue("volume", 7).build();
+        Payload shared = Payload.builderLike(bar, 3).text("symbol", "BBB").doubleValue("close", 2.5)
+                .longValue("volume", 8).build();
+        Payload apart = Payload.builder(3).text(new String("symbol"), null).doubleValue("close", 0)
+                .longValue("volume", 0).build();
+        assertThat(bar.sameLayout(shared)).isTrue();
+        assertThat(bar.sameLayout(apart)).isTrue();
+        assertThat(apart.sameLayout(shared)).isTrue();
+
+        assertThat(bar.sameLayout(Payload.builder(3).text("symbol", "AAA").longValue("close", 1)
+                .longValue("volume", 7).build())).as("a kind changed").isFalse();
+        assertThat(bar.sameLayout(Payload.builder(3).doubleValue("close", 1.5).text("symbol", "AAA")
+                .longValue("volume", 7).build())).as("keys in another order").isFalse();
+        assertThat(bar.sameLayout(Payload.builderLike(bar, 3).text("symbol", "AAA").doubleValue("close", 1.5)
+                .build())).as("fewer keys").isFalse();
+        assertThat(bar.sameLayout(Payload.builder(3).text("symbol", "AAA").doubleValue("close", 1.5)
+                .longValue("qty", 7).build())).as("another key").isFalse();
+    }
+
+    @Test
     void amongManyKeysEachPutAgainKeepsItsPlace() {
         // More keys than the builder's 64 hash bits, so that new keys share bits with earlier ones.
         Payload.Builder b = Payload.builder(4);

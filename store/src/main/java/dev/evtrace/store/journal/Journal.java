@@ -206,8 +206,9 @@ public final class Journal implements Closeable {
 
     /**
      * The id of the payload's layout, defining it first if this journal has not seen it since its last checkpoint.
-     * The agent's payloads of a class share their keys and kinds with the one before (see
-     * {@link Payload#builderLike}), so a few comparisons of references find most; the rest are looked up by content.
+     * A payload of one of the last few layouts looked up is compared with them (the agent's payloads of a class
+     * share their keys and kinds with the one before, which takes three comparisons); the rest are looked up by
+     * content.
      */
     private int shape(Payload p) throws IOException {
         for (int i = 0; i < RECENT_SHAPES; i++) {
@@ -215,7 +216,7 @@ public final class Journal implements Closeable {
             if (known == null) {
                 break;
             }
-            if (known.sharesShape(p)) {
+            if (known.sameLayout(p)) {
                 return recentShapeIds[i];
             }
         }
