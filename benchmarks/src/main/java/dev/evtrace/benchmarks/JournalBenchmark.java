@@ -59,7 +59,8 @@ public class JournalBenchmark {
         for (int i = 0; i < ROWS; i++) {
             double close = 100 + random.nextInt(10_000) / 100.0;
             // As the agent's writer makes them: each bar's payload shares its keys and kinds with the one before.
-            Payload bar = Payload.builderLike(previous, 6).text("symbol", "SYM" + i % 20).doubleValue("open", close - 0.25)
+            Payload bar = Payload.builderLike(previous, 6).text("symbol", "SYM" + i % 20)
+                    .doubleValue("open", close - 0.25)
                     .doubleValue("high", close + 0.5).doubleValue("low", close - 0.5).doubleValue("close", close)
                     .longValue("volume", random.nextInt(1_000_000)).build();
             previous = bar;

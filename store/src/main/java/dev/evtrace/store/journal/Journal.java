@@ -49,7 +49,7 @@ public final class Journal implements Closeable {
     private static final int HANDLER = 5;
     private static final int THREAD = 6;
     private static final int SLOTS = 7;
-    /** Payload layouts remembered by identity: a run's event classes, each one's payloads sharing their keys. */
+    /** Payload layouts compared with before a look-up by content: enough for a run's event classes. */
     private static final int RECENT_SHAPES = 16;
 
     private Path file;
@@ -63,7 +63,8 @@ public final class Journal implements Closeable {
     /**
      * A string each field held in an earlier row, and its id: the last one the identity table did not know.
      * Consecutive rows mostly hold the very same objects there (a run's id, a file's type): one comparison finds
-     * them, where the identity table hashed each (5% of the agent's writer thread when a bar's keys were looked up too).
+     * them, where the identity table hashed each (5% of the agent's writer thread when a bar's keys were looked up
+     * too).
      */
     private final String[] lastStrings = new String[SLOTS];
     private final int[] lastIds = new int[SLOTS];
@@ -189,7 +190,7 @@ public final class Journal implements Closeable {
         createdBase = created;
     }
 
-    /** Any other map as a payload of text values, copied first: what is written must be what its bound was worked out from. */
+    /** Any other map as a payload of text values, copied first: what is written must be what its bound was made for. */
     private static Payload payload(Map<String, String> data) {
         if (data instanceof Payload p) {
             return p;

@@ -98,37 +98,7 @@ final class JournalReader {
                 return null;
             }
             case JournalFormat.EVENT -> {
-                if (format == JournalFormat.VERSION) {
-                    return event(r);
-                }
-                String run = string(r);
-                long eventId = r.getLong();
-                String type = string(r);
-                long timestamp = r.getLong();
-                long causation = r.getLong();
-                String source = string(r);
-                long created = r.getLong();
-                long emitted = r.getLong();
-                long received = r.getLong();
-                long processed = r.getLong();
-                String version = string(r);
-                long sequence = r.getLong();
-                String partitionKey = string(r);
-                int fields = r.getInt();
-                Payload.Builder data = Payload.builder(fields);
-                for (int i = 0; i < fields; i++) {
-                    String key = string(r);
-                    byte kind = r.get();
-                    switch (kind) {
-                        case JournalFormat.LONG -> data.longValue(key, r.getLong());
-                        case JournalFormat.DOUBLE -> data.doubleValue(key, Double.longBitsToDouble(r.getLong()));
-                        case JournalFormat.TEXT -> data.text(key, utf8(r));
-                        case JournalFormat.NULL -> data.text(key, null);
-                        default -> throw new IllegalArgumentException("payload kind " + kind);
-                    }
-                }
-                return new TracedEvent(eventId, type, timestamp, run, causation, source, created, emitted, received,
-                        processed, data.build(), version, sequence, partitionKey);
+                return format == JournalFormat.VERSION ? event(r) : fixedWidthEvent(r);
             }
             case JournalFormat.DELIVERY -> {
                 if (format == JournalFormat.FIXED_WIDTH_DELIVERIES) {
@@ -141,6 +111,38 @@ final class JournalReader {
         }
     }
 
+    /** An event of formats 1 and 2, every field at full width and each payload value with its key and kind. */
+    private TracedEvent fixedWidthEvent(ByteBuffer r) {
+        String run = string(r);
+        long eventId = r.getLong();
+        String type = string(r);
+        long timestamp = r.getLong();
+        long causation = r.getLong();
+        String source = string(r);
+        long created = r.getLong();
+        long emitted = r.getLong();
+        long received = r.getLong();
+        long processed = r.getLong();
+        String version = string(r);
+        long sequence = r.getLong();
+        String partitionKey = string(r);
+        int fields = r.getInt();
+        Payload.Builder data = Payload.builder(fields);
+        for (int i = 0; i < fields; i++) {
+            String key = string(r);
+            byte kind = r.get();
+            switch (kind) {
+                case JournalFormat.LONG -> data.longValue(key, r.getLong());
+                case JournalFormat.DOUBLE -> data.doubleValue(key, Double.longBitsToDouble(r.getLong()));
+                case JournalFormat.TEXT -> data.text(key, utf8(r));
+                case JournalFormat.NULL -> data.text(key, null);
+                default -> throw new IllegalArgumentException("payload kind " + kind);
+            }
+        }
+        return new TracedEvent(eventId, type, timestamp, run, causation, source, created, emitted, received,
+                processed, data.build(), version, sequence, partitionKey);
+    }
+
     /** A payload layout: its keys and their kinds. */
     private record Shape(String[] keys, byte[] kinds) {}
 
@@ -151,7 +153,8 @@ final class JournalReader {
         }
         int fields = r.getInt();
         if (fields < 0 || fields > r.remaining() / 5) {
-            throw new IllegalArgumentException("shape of " + fields + " fields in a record of " + r.remaining() + " left");
+            throw new IllegalArgumentException("shape of " + fields + " fields in a record of " + r.remaining()
+                    + " left");
         }
         String[] keys = new String[fields];
         byte[] kinds = new byte[fields];
