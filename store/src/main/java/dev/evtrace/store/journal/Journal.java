@@ -49,8 +49,8 @@ public final class Journal implements Closeable {
     private static final int HANDLER = 5;
     private static final int THREAD = 6;
     private static final int SLOTS = 7;
-    /** Payload layouts compared with before a look-up by content: enough for a run's event classes. */
-    private static final int RECENT_SHAPES = 16;
+    /** Slots of the last payload layout of each event type (by its string id): a power of two. */
+    private static final int RECENT_SHAPES = 64;
 
     private Path file;
     private final FileChannel channel;
@@ -70,10 +70,9 @@ public final class Journal implements Closeable {
     private final int[] lastIds = new int[SLOTS];
     /** The payload layouts defined since the last checkpoint, by their keys and kinds. */
     private final Map<List<Object>, Integer> shapes = new HashMap<>();
-    /** Payloads of the last few layouts looked up, whose keys and kinds later payloads share (see {@link #shape}). */
+    /** The last payload of each event type and its layout's id, for the type's next payload (see {@link #shape}). */
     private final Payload[] recentShapes = new Payload[RECENT_SHAPES];
     private final int[] recentShapeIds = new int[RECENT_SHAPES];
-    private int nextRecentShape;
     /** The last event's id, time and creation, which the next event's are written as differences from. */
     private long eventIdBase;
     private long timestampBase;
@@ -152,7 +151,7 @@ public final class Journal implements Closeable {
         int version = string(e.version(), VERSION);
         int partitionKey = string(e.partitionKey(), PARTITION_KEY);
         Payload payload = payload(e.data());
-        int shape = shape(payload);
+        int shape = shape(payload, type);
         int fields = payload.size();
         int maxBody = JournalFormat.MAX_EVENT_FIXED + JournalFormat.MAX_VARLONG * fields;
         for (int i = 0; i < fields; i++) {
@@ -207,24 +206,23 @@ public final class Journal implements Closeable {
 
     /**
      * The id of the payload's layout, defining it first if this journal has not seen it since its last checkpoint.
-     * A payload of one of the last few layouts looked up is compared with them (the agent's payloads of a class
-     * share their keys and kinds with the one before, which takes three comparisons); the rest are looked up by
-     * content.
+     * An event's payload mostly has the layout of the last one of its type: it is compared with that one first (the
+     * agent's payloads of a class share their keys and kinds with the one before, which takes three comparisons), and
+     * looked up by content only when it differs.
      */
-    private int shape(Payload p) throws IOException {
-        for (int i = 0; i < RECENT_SHAPES; i++) {
-            Payload known = recentShapes[i];
-            if (known == null) {
-                break;
-            }
-            if (known.sameLayout(p)) {
-                return recentShapeIds[i];
-            }
+    private int shape(Payload p, int type) throws IOException {
+        int slot = type & (RECENT_SHAPES - 1);
+        Payload last = recentShapes[slot];
+        if (last != null && last.sameLayout(p)) {
+            return recentShapeIds[slot];
         }
-        return rememberShape(p);
+        int id = layout(p);
+        recentShapes[slot] = p;
+        recentShapeIds[slot] = id;
+        return id;
     }
 
-    private int rememberShape(Payload p) throws IOException {
+    private int layout(Payload p) throws IOException {
         int fields = p.size();
         Object[] layout = new Object[2 * fields];
         for (int i = 0; i < fields; i++) {
@@ -253,9 +251,6 @@ public final class Journal implements Closeable {
             commit();
             shapes.put(content, id);
         }
-        recentShapes[nextRecentShape] = p;
-        recentShapeIds[nextRecentShape] = id;
-        nextRecentShape = (nextRecentShape + 1) & (RECENT_SHAPES - 1);
         return id;
     }
 
@@ -307,7 +302,6 @@ public final class Journal implements Closeable {
         Arrays.fill(lastStrings, null);
         shapes.clear();
         Arrays.fill(recentShapes, null);
-        nextRecentShape = 0;
         eventIdBase = 0;
         timestampBase = 0;
         createdBase = 0;

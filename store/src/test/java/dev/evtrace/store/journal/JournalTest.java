@@ -151,10 +151,9 @@ class JournalTest {
     }
 
     /**
-     * Payloads of more layouts than the journal remembers by identity, taking turns, most sharing their keys with
-     * the one before as the agent's do, some built apart with the same keys, one with a key's kind changed, an
-     * empty one and a plain map; before and after a checkpoint, which starts the layouts over. Each reads back with
-     * its values' kinds.
+     * Payloads of 20 event types taking turns, most sharing their keys with the type's one before as the agent's do,
+     * some built apart with the same keys, some with a key's kind changed, an empty one and a plain map; before and
+     * after a checkpoint, which starts the layouts over. Each reads back with its values' kinds.
      */
     @Test
     void readsBackPayloadsOfLayoutsTakingTurns() throws IOException {
