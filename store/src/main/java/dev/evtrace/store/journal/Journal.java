@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -198,7 +197,7 @@ public final class Journal implements Closeable {
             return Payload.empty();
         }
         Payload.Builder copy = Payload.builder(data.size());
-        for (Map.Entry<String, String> entry : new ArrayList<>(data.entrySet())) {
+        for (Map.Entry<String, String> entry : data.entrySet()) {
             copy.text(entry.getKey(), entry.getValue());
         }
         return copy.build();

@@ -53,9 +53,9 @@ final class JournalFormat {
 
     static final int SAME_EVENT = 1;
     static final int THREW = 2;
-    /** A delivery's body at most: flags, its event's fields, the handler and two varlongs of 10 bytes. */
-    static final int MAX_DELIVERY_BODY = 1 + 4 + 8 + 4 + 4 + 4 + 10 + 10;
     static final int MAX_VARLONG = 10;
+    /** A delivery's body at most: flags, its event's fields, the handler and two varlongs. */
+    static final int MAX_DELIVERY_BODY = 1 + 4 + 8 + 4 + 4 + 4 + 2 * MAX_VARLONG;
     /** An event's body at most before its payload's values: 14 varlongs. */
     static final int MAX_EVENT_FIXED = 14 * MAX_VARLONG;
 
