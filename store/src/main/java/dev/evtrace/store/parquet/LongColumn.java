@@ -2,23 +2,20 @@ package dev.evtrace.store.parquet;
 
 import java.io.IOException;
 import org.apache.parquet.bytes.BytesInput;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForLong;
 
 /**
  * An int64 column, required or optional, DELTA_BINARY_PACKED: ids, sequence numbers and times climb within a
  * file, so each value packs into the few bits of its difference to the one before. Values go straight into the
- * encoder (it buffers a block of 128); min and max are kept on the way for the page statistics that readers
+ * encoder ({@link DeltaLongs}, which packs a block of 128 at a time); min and max are kept on the way for the page statistics that readers
  * prune row groups and pages with. A payload column ({@link #choosingEncoding}) may write a page PLAIN instead
  * (see {@link PlainOrDelta}).
  */
 final class LongColumn extends PageColumn {
-    private final DeltaBinaryPackingValuesWriterForLong values = new DeltaBinaryPackingValuesWriterForLong(
-            INITIAL_CAPACITY, ENCODER_CAPACITY_HINT, HeapByteBufferAllocator.getInstance());
+    private final DeltaLongs values = new DeltaLongs();
     private final Levels definitions;
     private final boolean optional;
     /** Null for a column that is always delta-packed. */
@@ -46,11 +43,11 @@ final class LongColumn extends PageColumn {
 
     void add(long value) throws IOException {
         if (choice == null) {
-            values.writeLong(value);
+            values.add(value);
         } else {
             choice.add(value, count);
             if (!choice.plain()) {
-                values.writeLong(value);
+                values.add(value);
             }
         }
         min = Math.min(min, value);
@@ -75,7 +72,7 @@ final class LongColumn extends PageColumn {
             statistics.updateStats(max);
         }
         statistics.incrementNumNulls(nulls);
-        BytesInput encoded = choice == null ? values.getBytes() : choice.encode(values, count);
+        BytesInput encoded = choice == null ? values.bytes() : choice.encode(values, count);
         out.writePage(BytesInput.concat(definitions.pageBytes(), encoded), count + nulls, rows, statistics,
                 Encoding.RLE, Encoding.RLE, choice == null ? Encoding.DELTA_BINARY_PACKED : choice.encoding());
         values.reset();

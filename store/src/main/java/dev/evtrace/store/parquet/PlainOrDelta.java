@@ -8,9 +8,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.parquet.bytes.BytesInput;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForLong;
 
 /**
  * A payload int64 column's choice of encoding, page by page: DELTA_BINARY_PACKED or PLAIN, whichever ZSTD makes
@@ -60,7 +58,7 @@ final class PlainOrDelta {
      * The page of {@code count} values, encoded; {@code delta} has them all unless the page was plain. Then
      * {@link #encoding()} says how.
      */
-    BytesInput encode(DeltaBinaryPackingValuesWriterForLong delta, int count) throws IOException {
+    BytesInput encode(DeltaLongs delta, int count) throws IOException {
         Scratch scratch = SCRATCH.get();
         boolean fedDelta = !plain;
         if (pagesToTrial-- == 0) {
@@ -73,13 +71,13 @@ final class PlainOrDelta {
         }
         if (!fedDelta) {
             for (int i = 0; i < count; i++) {
-                delta.writeLong(values[i]);
+                delta.add(values[i]);
             }
         }
         if (values.length > PageColumn.INITIAL_CAPACITY) {
             values = new long[PageColumn.INITIAL_CAPACITY]; // a delta-packed column keeps no page of values between trials
         }
-        return delta.getBytes();
+        return delta.bytes();
     }
 
     /** The encoding of the page {@link #encode} returned. */
@@ -94,9 +92,9 @@ final class PlainOrDelta {
     private boolean plainIsSmaller(Scratch scratch, int count) throws IOException {
         int n = Math.min(count, TRIAL_VALUES);
         for (int i = 0; i < n; i++) {
-            scratch.delta.writeLong(values[i]);
+            scratch.delta.add(values[i]);
         }
-        byte[] packed = scratch.delta.getBytes().toByteArray();
+        byte[] packed = scratch.delta.bytes().toByteArray();
         scratch.delta.reset();
         int plainLength = scratch.plain(values, n);
         int plainSize = scratch.compressedSize(scratch.plain, plainLength, true);
@@ -107,8 +105,7 @@ final class PlainOrDelta {
     private static final class Scratch {
         final ZstdCompressor zstd = new ZstdCompressor();
         final PageZstd pages = new PageZstd();
-        final DeltaBinaryPackingValuesWriterForLong delta = new DeltaBinaryPackingValuesWriterForLong(
-                PageColumn.INITIAL_CAPACITY, TRIAL_VALUES * Long.BYTES, HeapByteBufferAllocator.getInstance());
+        final DeltaLongs delta = new DeltaLongs();
         byte[] plain = new byte[0];
         byte[] compressed = new byte[0];
 
