@@ -132,6 +132,12 @@ final class DictionaryColumn extends PageColumn {
     /** The page's ids, RLE/bit-packed behind their bit width; adds the page's min and max to its statistics. */
     private BytesInput encodeIds(Statistics<?> statistics) throws IOException {
         int bitWidth = BytesUtils.getWidthFromMaxInt(dictionary.size() - 1);
+        if (oneValue()) {
+            Binary value = dictionary.get(ids[0]);
+            statistics.updateStats(value);
+            statistics.updateStats(value);
+            return BytesInput.from(oneRun(bitWidth, ids[0], count));
+        }
         RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, INITIAL_CAPACITY,
                 ENCODER_CAPACITY_HINT, HeapByteBufferAllocator.getInstance());
         if (usedInPage.length < dictionary.size()) {
@@ -156,6 +162,38 @@ final class DictionaryColumn extends PageColumn {
                 BytesInput.from(encoder.toBytes().toByteArray()));
         encoder.close();
         return ids;
+    }
+
+    /**
+     * Whether the page holds one id only, as most pages of a run's, a type's or a thread's column do in files that
+     * hold one run of one type: the encoder would look at each row to find the run.
+     */
+    private boolean oneValue() {
+        int first = ids[0];
+        for (int i = 1; i < count; i++) {
+            if (ids[i] != first) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The RLE/bit-packed hybrid's bytes for {@code count} repeats of {@code id}: its width, then one RLE run. */
+    static byte[] oneRun(int bitWidth, int id, int count) {
+        int valueBytes = (bitWidth + 7) / 8;
+        byte[] run = new byte[1 + 5 + valueBytes];
+        run[0] = (byte) bitWidth;
+        int at = 1;
+        int header = count << 1;
+        while ((header & ~0x7F) != 0) {
+            run[at++] = (byte) ((header & 0x7F) | 0x80);
+            header >>>= 7;
+        }
+        run[at++] = (byte) header;
+        for (int i = 0; i < valueBytes; i++) {
+            run[at++] = (byte) (id >>> (8 * i));
+        }
+        return Arrays.copyOf(run, at);
     }
 
     private int compare(Binary a, Binary b) {
