@@ -25,7 +25,10 @@ final class DeltaLongs {
 
     private final long[] deltas = new long[BLOCK];
     private final byte[] header = new byte[2 + 1 + 5 + 10];
-    /** Grown by doubling from room for one block, and kept from page to page. */
+    /**
+     * Grown by doubling from room for one block, and kept from page to page: at most a page of 8,192 values at 64
+     * bits (the library's slabs were let go after each page, and grown again while the next one filled).
+     */
     private byte[] bytes = new byte[MAX_BLOCK_BYTES];
     private int length;
     private int count;

@@ -10,9 +10,9 @@ import org.apache.parquet.column.statistics.Statistics;
 /**
  * An int64 column, required or optional, DELTA_BINARY_PACKED: ids, sequence numbers and times climb within a
  * file, so each value packs into the few bits of its difference to the one before. Values go straight into the
- * encoder ({@link DeltaLongs}, which packs a block of 128 at a time); min and max are kept on the way for the page statistics that readers
- * prune row groups and pages with. A payload column ({@link #choosingEncoding}) may write a page PLAIN instead
- * (see {@link PlainOrDelta}).
+ * encoder ({@link DeltaLongs}, which packs a block of 128 at a time); min and max are kept on the way for the page
+ * statistics that readers prune row groups and pages with. A payload column ({@link #choosingEncoding}) may write a
+ * page PLAIN instead (see {@link PlainOrDelta}).
  */
 final class LongColumn extends PageColumn {
     private final DeltaLongs values = new DeltaLongs();
