@@ -19,12 +19,12 @@ final class EventAccessor {
     private final String name;
     private final String setting;
     private final Consumer<String> warn;
-    private final ClassValue<Function<Object, Object>> readers = new ClassValue<>() {
+    private final RecentClasses<Function<Object, Object>> readers = new RecentClasses<>(new ClassValue<>() {
         @Override
         protected Function<Object, Object> computeValue(Class<?> type) {
             return readerFor(type);
         }
-    };
+    });
 
     EventAccessor(String name, String setting, Consumer<String> warn) {
         this.name = name;

@@ -37,12 +37,12 @@ final class Payloads {
     private final PayloadMode mode;
     // The objects being flattened, outermost first: one writer thread uses this instance.
     private final Object[] path = new Object[MAX_DEPTH];
-    private final ClassValue<EventFields> fields = new ClassValue<>() {
+    private final RecentClasses<EventFields> fields = new RecentClasses<>(new ClassValue<>() {
         @Override
         protected EventFields computeValue(Class<?> type) {
             return new EventFields(instanceFields(type));
         }
-    };
+    });
     private Payload lastText = Payload.empty();
 
     Payloads(PayloadMode mode) {
