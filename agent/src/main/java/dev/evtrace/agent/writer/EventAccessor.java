@@ -1,5 +1,6 @@
 package dev.evtrace.agent.writer;
 
+import dev.evtrace.agent.bootstrap.RecentClasses;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -24,7 +25,7 @@ final class EventAccessor {
         protected Function<Object, Object> computeValue(Class<?> type) {
             return readerFor(type);
         }
-    });
+    }, 4);
 
     EventAccessor(String name, String setting, Consumer<String> warn) {
         this.name = name;

@@ -1,6 +1,7 @@
 package dev.evtrace.agent.writer;
 
 import dev.evtrace.agent.Config.PayloadMode;
+import dev.evtrace.agent.bootstrap.RecentClasses;
 import dev.evtrace.store.Payload;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -42,7 +43,7 @@ final class Payloads {
         protected EventFields computeValue(Class<?> type) {
             return new EventFields(instanceFields(type));
         }
-    });
+    }, 4);
     private Payload lastText = Payload.empty();
 
     Payloads(PayloadMode mode) {

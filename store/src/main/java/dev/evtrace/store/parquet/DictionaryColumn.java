@@ -179,21 +179,12 @@ final class DictionaryColumn extends PageColumn {
     }
 
     /** The RLE/bit-packed hybrid's bytes for {@code count} repeats of {@code id}: its width, then one RLE run. */
-    static byte[] oneRun(int bitWidth, int id, int count) {
-        int valueBytes = (bitWidth + 7) / 8;
-        byte[] run = new byte[1 + 5 + valueBytes];
-        run[0] = (byte) bitWidth;
-        int at = 1;
-        int header = count << 1;
-        while ((header & ~0x7F) != 0) {
-            run[at++] = (byte) ((header & 0x7F) | 0x80);
-            header >>>= 7;
-        }
-        run[at++] = (byte) header;
-        for (int i = 0; i < valueBytes; i++) {
-            run[at++] = (byte) (id >>> (8 * i));
-        }
-        return Arrays.copyOf(run, at);
+    static byte[] oneRun(int bitWidth, int id, int count) throws IOException {
+        ByteArrayOutputStream run = new ByteArrayOutputStream(1 + 5 + 4);
+        run.write(bitWidth);
+        BytesUtils.writeUnsignedVarInt(count << 1, run);
+        BytesUtils.writeIntLittleEndianPaddedOnBitWidth(run, id, bitWidth);
+        return run.toByteArray();
     }
 
     private int compare(Binary a, Binary b) {

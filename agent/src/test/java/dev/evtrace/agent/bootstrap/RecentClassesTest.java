@@ -1,4 +1,4 @@
-package dev.evtrace.agent.writer;
+package dev.evtrace.agent.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class RecentClassesTest {
         protected String computeValue(Class<?> type) {
             return type.getSimpleName();
         }
-    });
+    }, 4);
 
     /** Each class's own value, whether from a slot, from the class value after it left its slot, or new. */
     @Test
