@@ -1,5 +1,6 @@
 package io.airlift.compress.zstd;
 
+import static io.airlift.compress.zstd.UnsafeUtil.UNSAFE;
 import static sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET;
 
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * bytes the process allocated (BENCHMARKS.md, session 26). Here each kind of page keeps a context for each window
  * a page's size selects (a power of two, at most 2^21 bytes: the largest window's context is ~1.4 MB), and a new
  * frame clears only what the library's fresh context would have held: the tables, the repeated offsets and the last
- * block's Huffman table. The bytes are the same.
+ * block's Huffman table. The blocks' bytes are the same.
  *
  * <p>{@link #compressFixedWidth} cuts the two tables to {@value #TABLE_LOG} bits, for the store's plain pages of
  * fixed-width numbers (a payload's prices, mostly). Level 3 sizes the tables by the input: 2^16 and 2^15 entries for
@@ -22,11 +23,17 @@ import java.util.Objects;
  * ~10% faster; delta-packed pages no smaller (the time columns and deliveries 1 to 3% larger), and text much larger
  * (source code 26% at 10 bits), so they keep the library's tables.
  *
+ * <p>The frames carry no content checksum, as parquet-java's and Arrow's ZSTD pages do not: hashing every page's input
+ * was 1% of a traced run's writer, for 4 bytes a page that no Parquet reader needs (a corrupt frame still fails to
+ * decode, and a file's footer and page headers are checked as they are read).
+ *
  * <p>One thread at a time. In aircompressor's package because the frame writer and the context it reuses are
- * package-private; the frames are ordinary ZSTD frames, with level 3's window and checksum, which any decoder reads.
+ * package-private; the frames are ordinary ZSTD frames, with level 3's window, which any decoder reads.
  */
 public final class PageZstd {
     static final int TABLE_LOG = 9;
+    /** The frame header descriptor's Content_Checksum_flag, which the library's header always sets. */
+    static final int CHECKSUM_FLAG = 1 << 2;
 
     // By window (log2): a writer's pages come in a few sizes, its columns' pages taking turns.
     private final Context[] usual = new Context[Constants.MAX_WINDOW_LOG + 1];
@@ -64,7 +71,9 @@ public final class PageZstd {
 
         long out = outputAddress;
         out += ZstdFrameCompressor.writeMagic(output, out, outputLimit);
+        long descriptor = out;
         out += ZstdFrameCompressor.writeFrameHeader(output, out, outputLimit, inputLength, parameters.getWindowSize());
+        UNSAFE.putByte(output, descriptor, (byte) (UNSAFE.getByte(output, descriptor) & ~CHECKSUM_FLAG));
         // ZstdFrameCompressor.compressFrame, which is private: the input block by block, one context for the frame.
         int blockSize = parameters.getBlockSize();
         long in = inputAddress;
@@ -78,8 +87,6 @@ public final class PageZstd {
             remaining -= blockSize;
         }
         while (remaining > 0);
-        out += ZstdFrameCompressor.writeChecksum(output, out, outputLimit, input, inputAddress,
-                inputAddress + inputLength);
         return (int) (out - outputAddress);
     }
 
