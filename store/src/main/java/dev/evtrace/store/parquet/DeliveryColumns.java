@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.apache.parquet.schema.MessageType;
 
 /** The columns of one file of {@link DeliverySchema#SCHEMA}. */
-final class DeliveryColumns implements RowColumns<Delivery> {
+final class DeliveryColumns extends RowColumns<Delivery> {
     private final FieldStrings runs;
     private final FieldStrings eventTypes;
     private final FieldStrings handlers;
@@ -36,23 +36,23 @@ final class DeliveryColumns implements RowColumns<Delivery> {
     }
 
     @Override
-    public MessageType schema() {
+    MessageType schema() {
         return SCHEMA;
     }
 
     @Override
-    public Function<Delivery, RowColumns<Delivery>> successor() {
+    Function<Delivery, RowColumns<Delivery>> successor() {
         Utf8Cache cache = strings;
         return first -> new DeliveryColumns(cache);
     }
 
     @Override
-    public PageColumn[] columns() {
+    PageColumn[] columns() {
         return columns;
     }
 
     @Override
-    public void add(Delivery d) throws IOException {
+    void add(Delivery d) throws IOException {
         // Everything that can fail on a null comes first: then a bad row leaves every column as it was.
         Utf8 run = runs.get(d.correlationId());
         Utf8 type = eventTypes.get(d.eventType());

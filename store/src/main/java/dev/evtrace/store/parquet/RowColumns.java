@@ -5,20 +5,24 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.parquet.schema.MessageType;
 
-/** One file's leaf columns for rows of type {@code T}, and how a row's fields map onto them. */
-interface RowColumns<T> {
-    MessageType schema();
+/**
+ * One file's leaf columns for rows of type {@code T}, and how a row's fields map onto them. A class rather than an
+ * interface: C1, which compiles the writer, calls an interface's methods through itable stubs (1% of a traced run's
+ * writer), a class's through its vtable.
+ */
+abstract class RowColumns<T> {
+    abstract MessageType schema();
 
     /** The leaf columns, in the schema's order. */
-    PageColumn[] columns();
+    abstract PageColumn[] columns();
 
     /** What the file's footer says of the rows added, besides the writer's own metadata. */
-    default Map<String, String> footer() {
+    Map<String, String> footer() {
         return Map.of();
     }
 
     /** Whether this file can take {@code row}; if not, the row needs a file of its own shape. */
-    default boolean accepts(T row) {
+    boolean accepts(T row) {
         return true;
     }
 
@@ -26,11 +30,11 @@ interface RowColumns<T> {
      * Makes the columns of the next file of the same partition, given its first row. It must not hold on to this
      * file's columns, whose page buffers go with the file.
      */
-    Function<T, RowColumns<T>> successor();
+    abstract Function<T, RowColumns<T>> successor();
 
     /**
      * Adds one row's value (or null) to every leaf column. A row that cannot be written (a null where the
      * schema requires a value) must fail before the first column is touched, so the columns stay in step.
      */
-    void add(T row) throws IOException;
+    abstract void add(T row) throws IOException;
 }

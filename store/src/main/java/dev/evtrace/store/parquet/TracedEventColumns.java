@@ -17,7 +17,7 @@ import org.apache.parquet.schema.MessageType;
  * The columns of one file of the event dataset, {@link EventSchema#v3 version 3}: the fixed columns and the
  * payload columns of the file's {@link PayloadShape}.
  */
-final class TracedEventColumns implements RowColumns<TracedEvent> {
+final class TracedEventColumns extends RowColumns<TracedEvent> {
     private final Utf8Cache strings;
     private final FieldStrings eventTypes;
     private final FieldStrings runs;
@@ -82,35 +82,35 @@ final class TracedEventColumns implements RowColumns<TracedEvent> {
 
     /** The next file keeps this one's payload columns, grown to hold its first event. */
     @Override
-    public Function<TracedEvent, RowColumns<TracedEvent>> successor() {
+    Function<TracedEvent, RowColumns<TracedEvent>> successor() {
         Utf8Cache cache = strings;
         PayloadShape last = shape;
         return first -> new TracedEventColumns(cache, last.with(first.data()));
     }
 
     @Override
-    public MessageType schema() {
+    MessageType schema() {
         return schema;
     }
 
     @Override
-    public PageColumn[] columns() {
+    PageColumn[] columns() {
         return columns;
     }
 
     @Override
-    public Map<String, String> footer() {
+    Map<String, String> footer() {
         return maxProcessedAt == TracedEvent.ABSENT ? Map.of()
                 : Map.of(EventSchema.MAX_PROCESSED_AT, Long.toString(maxProcessedAt));
     }
 
     @Override
-    public boolean accepts(TracedEvent e) {
+    boolean accepts(TracedEvent e) {
         return data.accepts(e.data());
     }
 
     @Override
-    public void add(TracedEvent e) throws IOException {
+    void add(TracedEvent e) throws IOException {
         // Everything that can fail on a null comes first: then a bad row leaves every column as it was.
         Utf8 type = eventTypes.get(e.eventType());
         Utf8 run = runs.get(e.correlationId());
