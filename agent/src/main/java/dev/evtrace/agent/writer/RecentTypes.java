@@ -30,14 +30,8 @@ final class RecentTypes {
         }
         String type = types.typeOf(event);
         ids[i] = eventId;
-        // Stored only when they change (the run seldom does, a type name often not): C1 calls G1's barrier stub for
-        // every reference stored into these long-lived arrays.
-        if (runs[i] != run) {
-            runs[i] = run;
-        }
-        if (names[i] != type) {
-            names[i] = type;
-        }
+        runs[i] = run;
+        names[i] = type;
         return type;
     }
 }

@@ -274,18 +274,10 @@ public final class Journal implements Closeable {
             putLong(d.eventId());
             putInt(type);
             putInt(thread);
+            lastRun = d.correlationId();
             lastEventId = d.eventId();
-            // Stored only when they change, as the run and thread seldom do: C1 calls G1's barrier stub for every
-            // reference stored into this long-lived object.
-            if (lastRun != d.correlationId()) {
-                lastRun = d.correlationId();
-            }
-            if (lastType != d.eventType()) {
-                lastType = d.eventType();
-            }
-            if (lastThread != d.thread()) {
-                lastThread = d.thread();
-            }
+            lastType = d.eventType();
+            lastThread = d.thread();
         }
         putInt(handler);
         putVarLong(d.receivedAt() - lastReceived);
@@ -447,14 +439,11 @@ public final class Journal implements Closeable {
     /** Zigzag, then 7 bits a byte, the high bit saying another follows: small differences of either sign are short. */
     private void putVarLong(long v) {
         long z = (v << 1) ^ (v >> 63);
-        // A local, not the field: C1, which compiles the writer, would load and store the field at every byte.
-        long p = at;
         while ((z & ~0x7FL) != 0) {
-            UNSAFE.putByte(p++, (byte) ((z & 0x7F) | 0x80));
+            putByte((byte) ((z & 0x7F) | 0x80));
             z >>>= 7;
         }
-        UNSAFE.putByte(p++, (byte) z);
-        at = p;
+        putByte((byte) z);
     }
 
     private void putBytes(byte[] bytes) {
