@@ -73,9 +73,20 @@ public final class WriterAB implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Build a;
+        Build b;
+        try {
+            a = new Build(jarA, events);
+            b = new Build(jarB, events);
+        } catch (IOException e) {
+            System.err.println("WriterAB: " + e.getMessage());
+            return 2;
+        } catch (ReflectiveOperationException e) {
+            System.err.println("WriterAB: a jar's WriterThroughput lacks events, deliveries or write as this build "
+                    + "declares them: " + e);
+            return 2;
+        }
         Path root = dir != null ? dir : Files.createTempDirectory("writer-ab");
-        Build a = new Build(jarA, events);
-        Build b = new Build(jarB, events);
         out.printf(Locale.ROOT, "A: %s%nB: %s%n%,d events and %,d deliveries a round, journal %s, %d warm-up rounds "
                 + "each, %d pairs%n", jarA, jarB, events, a.deliveries.size(), journal ? "on" : "off", warmUp, pairs);
         for (int i = 0; i < warmUp; i++) {
