@@ -24,8 +24,9 @@ import java.util.Objects;
  * (source code 26% at 10 bits), so they keep the library's tables.
  *
  * <p>The frames carry no content checksum, as parquet-java's and Arrow's ZSTD pages do not: hashing every page's input
- * was 1% of a traced run's writer, for 4 bytes a page that Parquet readers do not ask for. A malformed frame still
- * fails to decode; a flipped bit in a page's literals goes as unnoticed as in those writers' files.
+ * was 1% of a traced run's writer, for 4 bytes a page that Parquet readers do not ask for. A page's header still
+ * carries a CRC32 of its compressed bytes (parquet's default, which {@code ColumnFileWriter} keeps): a page corrupted
+ * on disk is still caught by readers that check it.
  *
  * <p>One thread at a time. In aircompressor's package because the frame writer and the context it reuses are
  * package-private; the frames are ordinary ZSTD frames, with level 3's window, which any decoder reads.
